@@ -1,0 +1,44 @@
+# Everything runs inside .venv, built from the exact pins in requirements*.txt.
+# The two commands a newcomer needs: `make serve` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+SITE ?= site
+
+# Material 9.8 prints an MkDocs 2.0 banner; builds must stay quiet and reproducible.
+export NO_MKDOCS_2_WARNING := true
+export DISABLE_MKDOCS_2_WARNING := true
+# The sitemap's dates come from the commit, not the clock, so one commit gives one site.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve build check test lint clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on every edit
+	$(PY) -m mkdocs serve --strict
+
+build: $(STAMP)  ## build the site into site/ (replaced only when the whole build succeeds)
+	rm -rf build/site.tmp
+	$(PY) -m mkdocs build --strict --quiet --site-dir build/site.tmp
+	rm -rf $(SITE) && mv build/site.tmp $(SITE)
+
+check: $(STAMP)  ## validate the data
+	$(PY) -m scripts.tracker check
+
+lint: $(STAMP)
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+
+test: $(STAMP)  ## every test: data check, checker fixtures, a full strict build inspected
+	$(PY) -m scripts.tracker check
+	$(PY) -m ruff check scripts tests
+	$(PY) -m pytest
+
+clean:
+	rm -rf build $(SITE) $(VENV)

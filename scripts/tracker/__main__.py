@@ -1,0 +1,52 @@
+"""Command line: python -m scripts.tracker {check,generate,build} — run from the repository root."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .checks import run_checks
+from .dataset import load_dataset, today
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data).resolve()
+    data = load_dataset(data_dir)
+    problems = run_checks(data, today())
+    if args.files:
+        wanted = {str(Path(f).resolve()) for f in args.files}
+        problems = [p for p in problems if str(Path(p.path).resolve()) in wanted]
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for problem in problems:
+        print(problem.format())
+    checked = len(args.files) if args.files else sum(len(d) for d in data.docs.values()) + len(data.invalid)
+    print(f"{'FAILED' if errors else 'OK'}: {checked} files checked, {len(errors)} errors, {len(warnings)} warnings")
+    return 1 if errors else 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .generate import generate
+
+    return generate(Path(args.data).resolve(), Path(args.docs).resolve(), ROOT / "build" / "snippets")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.tracker", description=__doc__)
+    parser.add_argument("--data", default=str(ROOT / "data"), help="the data folder (default: data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate the data; exit 1 on any error")
+    check.add_argument("files", nargs="*", help="report only on these files (all data is still loaded)")
+    check.set_defaults(func=cmd_check)
+    gen = sub.add_parser("generate", help="check, then write the site's generated Markdown into docs/")
+    gen.add_argument("--docs", default=str(ROOT / "docs"), help="the MkDocs docs_dir (default: docs/)")
+    gen.set_defaults(func=cmd_generate)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

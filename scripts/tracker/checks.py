@@ -1,0 +1,175 @@
+"""Cross-file checks. Each function reads like its rule and yields Problems; run_checks runs all.
+
+Checks only see schema-valid documents (Dataset.docs), except the id checks, which see every
+readable file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import dates
+from .dataset import Dataset
+from .load import Document
+from .problems import Problem
+
+MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+VOCAB_FIELDS = {  # field -> vocabulary file
+    "place": "places",
+    "status": "statuses",
+    "verdict": "verdicts",
+    "kind": "source-kinds",
+    "language": "languages",
+}
+
+
+def _problem(doc: Document, at: tuple, code: str, message: str, key: bool = False, hint: str = "") -> Problem:
+    line, col = doc.mark(at, key=key)
+    return Problem(doc.path, line, col, code, message, hint)
+
+
+def _citations(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
+    """Every (path, source id) the entry cites: sources, seen_in and each figure value."""
+    for list_name in ("sources", "seen_in"):
+        for i, cite in enumerate(data.get(list_name, [])):
+            yield (list_name, i, "source"), cite["source"]
+    for i, value in enumerate(data.get("values", [])):
+        yield ("values", i, "source", "source"), value["source"]["source"]
+
+
+def _date_fields(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
+    for name in ("date", "added", "reviewed"):
+        if name in data:
+            yield (name,), data[name]
+    for i, value in enumerate(data.get("values", [])):
+        for name in ("as_of", "period"):
+            if name in value:
+                yield ("values", i, name), value[name]
+    for i, corr in enumerate(data.get("corrections", [])):
+        yield ("corrections", i, "date"), corr["date"]
+
+
+def ids_match_file_names(data: Dataset) -> Iterator[Problem]:
+    for _kind, stem, doc in data.files:
+        entry_id = doc.data.get("id")
+        if isinstance(entry_id, str) and entry_id != stem:
+            yield _problem(doc, ("id",), "E300", f'id "{entry_id}" differs from the file name "{stem}"')
+
+
+def ids_are_unique(data: Dataset) -> Iterator[Problem]:
+    seen: dict[str, Document] = {}
+    for _kind, stem, doc in data.files:
+        if stem in seen:
+            first = seen[stem]
+            yield _problem(doc, ("id",), "E301", f'id "{stem}" is also used by {first.path}')
+        else:
+            seen[stem] = doc
+
+
+def dates_are_real_and_past(data: Dataset, today: dt.date) -> Iterator[Problem]:
+    for _kind, doc in data.all_docs():
+        for at, text in _date_fields(doc.data):
+            try:
+                dates.check_not_future(dates.parse(text), today)
+            except dates.DateError as exc:
+                yield _problem(doc, at, exc.code, f"{'/'.join(map(str, at))}: {exc}")
+
+
+def reviewed_not_before_added(data: Dataset) -> Iterator[Problem]:
+    for _kind, doc in data.all_docs():
+        if doc.data["reviewed"] < doc.data["added"]:
+            yield _problem(doc, ("reviewed",), "E403", f'reviewed "{doc.data["reviewed"]}" is before added "{doc.data["added"]}"')
+
+
+def vocabulary_is_respected(data: Dataset) -> Iterator[Problem]:
+    for _kind, doc in data.all_docs():
+        for name, vocab in VOCAB_FIELDS.items():
+            value = doc.data.get(name)
+            if value is not None and value not in data.vocab[vocab]:
+                yield _problem(doc, (name,), "E500", f'{name} "{value}" is not in data/vocab/{vocab}.yaml')
+        for i, value in enumerate(doc.data.get("categories", [])):
+            if value not in data.vocab["categories"]:
+                yield _problem(doc, ("categories", i), "E500", f'category "{value}" is not in data/vocab/categories.yaml')
+
+
+def cited_sources_exist(data: Dataset) -> Iterator[Problem]:
+    for _kind, doc in data.all_docs():
+        for at, source_id in _citations(doc.data):
+            if source_id not in data.docs["sources"] and source_id not in data.invalid:
+                yield _problem(doc, at, "E302", f'source "{source_id}" does not exist in data/sources/')
+
+
+def markers_name_listed_sources(data: Dataset) -> Iterator[Problem]:
+    for _kind, doc in data.all_docs():
+        listed = {source_id for _at, source_id in _citations(doc.data)}
+        for match in MARKER.finditer(doc.data.get("summary", "")):
+            if match.group(1) not in listed:
+                yield _problem(doc, ("summary",), "E304", f'the summary cites [@{match.group(1)}], which this entry does not list as a source')
+
+
+def related_entries_exist(data: Dataset) -> Iterator[Problem]:
+    for _kind, doc in data.all_docs():
+        for i, other in enumerate(doc.data.get("related", [])):
+            if other == doc.data["id"]:
+                yield _problem(doc, ("related", i), "E305", f'related lists the entry itself ("{other}")')
+            elif data.kind_of(other) in (None, "sources") and other not in data.invalid:
+                yield _problem(doc, ("related", i), "E303", f'related entry "{other}" does not exist (events, figures or claims)')
+
+
+def every_source_is_cited(data: Dataset) -> Iterator[Problem]:
+    cited = {source_id for _kind, doc in data.all_docs() for _at, source_id in _citations(doc.data)}
+    for stem, doc in data.docs["sources"].items():
+        if stem not in cited:
+            yield _problem(doc, ("id",), "E306", f'source "{stem}" is not cited by any entry')
+
+
+def source_urls_are_unique(data: Dataset) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for stem, doc in data.docs["sources"].items():
+        url = doc.data["url"]
+        if url in seen:
+            yield _problem(doc, ("url",), "E307", f'the same URL is already recorded as source "{seen[url]}"')
+        else:
+            seen[url] = stem
+
+
+def figure_values_fit_their_series(data: Dataset) -> Iterator[Problem]:
+    for doc in data.docs["figures"].values():
+        wanted = "period" if doc.data["counting"] == "per-period" else "as_of"
+        previous = None
+        for i, value in enumerate(doc.data["values"]):
+            if wanted not in value:
+                yield _problem(doc, ("values", i), "E310", f'values/{i} needs {wanted} because the series is {doc.data["counting"]}')
+                continue
+            try:
+                key = dates.parse(value[wanted]).sort_key
+            except dates.DateError:
+                continue  # reported by dates_are_real_and_past
+            if previous is not None and key < previous:
+                yield _problem(doc, ("values", i, wanted), "E311", f"values/{i} ({value[wanted]}) comes before the value above it")
+            previous = key
+
+
+CHECKS: list[Callable[..., Iterator[Problem]]] = [
+    ids_match_file_names,
+    ids_are_unique,
+    dates_are_real_and_past,
+    reviewed_not_before_added,
+    vocabulary_is_respected,
+    cited_sources_exist,
+    markers_name_listed_sources,
+    related_entries_exist,
+    every_source_is_cited,
+    source_urls_are_unique,
+    figure_values_fit_their_series,
+]
+
+
+def run_checks(data: Dataset, today: dt.date) -> list[Problem]:
+    problems = list(data.problems)
+    for check in CHECKS:
+        problems += check(data, today) if check is dates_are_real_and_past else check(data)
+    return sorted(set(problems))

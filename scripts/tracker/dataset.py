@@ -1,0 +1,71 @@
+"""Collect every file under data/ into one Dataset, with the problems met while reading it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .load import Document, load_file, load_vocab
+from .problems import Problem
+from .validate import KINDS, schema_problems
+
+VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages")
+
+
+@dataclass
+class Dataset:
+    root: Path
+    vocab: dict[str, dict[str, dict[str, Any]]]
+    docs: dict[str, dict[str, Document]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    problems: list[Problem] = field(default_factory=list)
+    # every readable file as (kind, file stem, document), schema-valid or not: the id checks need them all
+    files: list[tuple[str, str, Document]] = field(default_factory=list)
+    # stems of files that failed to load or validate: kept out of docs, so later checks and
+    # renderers only ever see well-formed data, and references to them are not reported twice
+    invalid: set[str] = field(default_factory=set)
+
+    def all_docs(self) -> list[tuple[str, Document]]:
+        return [(kind, doc) for kind in KINDS for doc in self.docs[kind].values()]
+
+    def kind_of(self, entry_id: str) -> str | None:
+        return next((k for k in KINDS if entry_id in self.docs[k]), None)
+
+
+def entry_files(root: Path) -> list[tuple[str, Path]]:
+    """Every entry file, sorted so that output never depends on directory order."""
+    found = []
+    for kind in KINDS:
+        folder = root / kind
+        if folder.is_dir():
+            found += [(kind, p) for p in sorted(folder.iterdir()) if p.name.endswith((".yaml", ".yml"))]
+    return found
+
+
+def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
+    display = display or {}
+    vocab = {name: load_vocab(root / "vocab" / f"{name}.yaml") for name in VOCABS}
+    data = Dataset(root, vocab)
+    for kind, path in entry_files(root):
+        stem = path.name.rsplit(".", 1)[0]
+        doc, problems = load_file(path, root, display.get(path.resolve()))
+        data.problems += problems
+        if doc is None:
+            data.invalid.add(stem)
+            continue
+        data.files.append((kind, stem, doc))
+        schema = schema_problems(doc, kind, root / "schema")
+        data.problems += schema
+        if problems or schema:
+            data.invalid.add(stem)
+        elif stem not in data.docs[kind]:
+            data.docs[kind][stem] = doc
+    return data
+
+
+def today() -> dt.date:
+    """The checker's notion of today (for 'not in the future'); TRACKER_TODAY overrides it in tests."""
+    override = os.environ.get("TRACKER_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()

@@ -1,0 +1,168 @@
+"""Read entry files safely: plain values with line/column marks, never a traceback.
+
+Dates stay strings (the timestamp resolver is removed), duplicate keys and YAML aliases are
+errors, and only data, never Python objects, can come out of a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver, so '2019-05' and 2019-05-01 stay text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """One parsed file: its data and where each key and value sits (1-based line, col)."""
+
+    path: str
+    data: Any
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, at: Path_, key: bool = False) -> tuple[int, int]:
+        """The closest known position for a path, walking up when the path itself has none."""
+        marks = self.key_marks if key else self.value_marks
+        at = tuple(at)
+        while at:
+            if at in marks:
+                return marks[at]
+            at = at[:-1]
+        return self.value_marks.get((), (1, 1))
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _construct(node: yaml.Node, at: Path_, doc: Document, problems: list[Problem], loader: _Loader) -> Any:
+    doc.value_marks[at] = _pos(node)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                line, col = _pos(key_node)
+                problems.append(Problem(doc.path, line, col, "E100", "a key must be plain text"))
+                continue
+            key = str(key)
+            if key in out:
+                line, col = _pos(key_node)
+                first = doc.key_marks[at + (key,)][0]
+                problems.append(Problem(doc.path, line, col, "E101", f'duplicate key "{key}" (first on line {first})'))
+                continue
+            doc.key_marks[at + (key,)] = _pos(key_node)
+            out[key] = _construct(value_node, at + (key,), doc, problems, loader)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, at + (i,), doc, problems, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def _text_problem(path: str, raw: bytes) -> Problem | None:
+    if not raw.strip():
+        return Problem(path, 1, 1, "E103", "the file is empty")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return Problem(path, 1, 1, "E102", "the file starts with a byte-order mark (BOM)")
+    if b"\x00" in raw:
+        return Problem(path, 1, 1, "E102", "the file is binary, not text")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return Problem(path, line, col, "E102", "the file is not valid UTF-8")
+    return None
+
+
+def _yaml_error(path: str, text: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    if "\t" in str(getattr(exc, "problem", "")) or (0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]):
+        return Problem(path, line, col, "E104", "a tab character is not allowed here")
+    problem = getattr(exc, "problem", None) or "invalid YAML"
+    return Problem(path, line, col, "E100", f"invalid YAML: {problem}")
+
+
+def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse one file. Returns (None, problems) when nothing usable could be read."""
+    path = shown_as or _display(file)
+    if file.is_symlink():
+        target = file.resolve()
+        if not _inside(target, root):
+            return None, [Problem(path, 1, 1, "E107", "the file is a symbolic link pointing outside data/")]
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        return None, [Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")]
+    if size > MAX_BYTES:
+        return None, [Problem(path, 1, 1, "E105", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+    raw = file.read_bytes()
+    bad = _text_problem(path, raw)
+    if bad:
+        return None, [bad]
+    text = raw.decode("utf-8")
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                return None, [Problem(path, line, col, "E106", "YAML anchors and aliases are not allowed")]
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            doc = Document(path, None)
+            if node is None:
+                return None, [Problem(path, 1, 1, "E103", "the file holds no entry (only comments)")]
+            doc.data = _construct(node, (), doc, problems, loader)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        return None, [_yaml_error(path, text, exc)]
+    except (ValueError, TypeError, RecursionError) as exc:  # constructor edge cases, e.g. huge nesting
+        return None, [Problem(path, 1, 1, "E100", f"invalid YAML: {exc.__class__.__name__}")]
+    if not isinstance(doc.data, dict):
+        line, col = doc.value_marks.get((), (1, 1))
+        return None, problems + [Problem(path, line, col, "E108", "the file must hold a mapping of fields, not a list or a single value")]
+    return doc, problems
+
+
+def load_vocab(file: Path) -> dict[str, dict[str, Any]]:
+    """Vocabulary files are maintained by the project, not contributors; a plain safe load is enough."""
+    with file.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    return data or {}
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _display(file: Path) -> str:
+    try:
+        return str(file.relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)

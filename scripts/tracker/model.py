@@ -1,0 +1,80 @@
+"""Typed records built only from data that passed every check; what the renderers read."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import dates
+from .dataset import Dataset
+
+PAGE_DIRS = {"events": "events", "figures": "figures", "claims": "claims", "sources": "sources"}
+
+
+@dataclass
+class Entry:
+    kind: str
+    id: str
+    data: dict[str, Any]
+    date: dates.FuzzyDate | None = None
+    cited_by: list[Entry] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def md_path(self) -> str:
+        """The generated Markdown file, relative to docs/; its URL is /<kind>/<id>/ forever."""
+        return f"{PAGE_DIRS[self.kind]}/{self.id}.md"
+
+    @property
+    def url_path(self) -> str:
+        return f"{PAGE_DIRS[self.kind]}/{self.id}/"
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+
+@dataclass
+class Site:
+    vocab: dict[str, dict[str, dict[str, Any]]]
+    entries: dict[str, Entry]
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        """Entries of one kind in their canonical order: dated kinds by date then id, others by id."""
+        found = [e for e in self.entries.values() if e.kind == kind]
+        return sorted(found, key=lambda e: (e.date.sort_key, e.id) if e.date else ((), e.id))
+
+    def events_in_order(self) -> list[Entry]:
+        return self.of_kind("events")
+
+
+def link(from_md: str, to_md: str, anchor: str = "") -> str:
+    """A relative Markdown link target between two docs/ files (MkDocs validates these)."""
+    target = posixpath.relpath(to_md, posixpath.dirname(from_md) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def url(from_md: str, to_url: str) -> str:
+    """A relative URL from a page to a site path, for raw HTML, where MkDocs rewrites nothing."""
+    here = posixpath.dirname(from_md)
+    page_dir = here if from_md.endswith("index.md") else posixpath.join(here, posixpath.basename(from_md)[:-3])
+    return posixpath.relpath(to_url, page_dir or ".") + ("/" if to_url.endswith("/") else "")
+
+
+def build_site(data: Dataset) -> Site:
+    entries: dict[str, Entry] = {}
+    for kind, docs in data.docs.items():
+        for entry_id, doc in sorted(docs.items()):
+            date = dates.parse(doc.data["date"]) if kind == "events" else None
+            if kind == "sources" and "date" in doc.data:
+                date = dates.parse(doc.data["date"])
+            entries[entry_id] = Entry(kind, entry_id, doc.data, date)
+    for entry in entries.values():
+        cited = {c["source"] for c in entry.get("sources", []) + entry.get("seen_in", [])}
+        cited |= {v["source"]["source"] for v in entry.get("values", [])}
+        for source_id in sorted(cited):
+            entries[source_id].cited_by.append(entry)
+    return Site(data.vocab, entries)

@@ -1,0 +1,401 @@
+"""Model -> Markdown pages. One function per page type; each returns (docs-relative path, text).
+
+Plain fields are escaped (render.md_text / render.plain); contributed Markdown arrives here
+already rendered and sanitised. Internal links are Markdown links so MkDocs validates them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import yaml
+
+from . import dates
+from .model import Entry, Site, link, url
+from .render import first_sentence, markdown_to_html, md_text, plain
+
+KIND_TITLES = {"events": "Events", "figures": "Figures", "claims": "Claims", "sources": "Sources"}
+
+
+def front_matter(title: str, description: str = "", **extra: object) -> str:
+    meta = {"title": title}
+    if description:
+        meta["description"] = description
+    meta.update(extra)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def vocab_name(site: Site, vocab: str, key: str) -> str:
+    return site.vocab[vocab][key]["name"]
+
+
+def place_label(site: Site, key: str) -> str:
+    """'Rongcheng, Shandong, China': the place and the places it belongs to."""
+    names = []
+    while key:
+        place = site.vocab["places"][key]
+        names.append(place["name"])
+        key = place.get("parent")
+    return ", ".join(names)
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+# ---------------------------------------------------------------- pieces shared by entry pages
+
+
+def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> str:
+    """One numbered reference: title (English title), publisher, date, language, links."""
+    source = site.entries[cite["source"]]
+    s = source.data
+    parts = [f'<a href="{url(from_md, source.url_path)}">{plain(s["title"])}</a>']
+    if "title_en" in s:
+        parts[0] += f' <span class="title-en">({plain(s["title_en"])})</span>'
+    if s.get("authors"):
+        parts.append(plain(", ".join(s["authors"])))
+    parts.append(plain(s["publisher"]))
+    if s.get("repost_of"):
+        parts.append(f"repost of {plain(s['repost_of'])}")
+    parts.append(source.date.label if source.date else "undated")
+    parts.append(plain(site.vocab["languages"][s["language"]]["name"]))
+    line = ". ".join(parts) + "."
+    links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">link</a>']
+    if s.get("archive_url"):
+        links.append(f'<a href="{plain(s["archive_url"])}" rel="noopener noreferrer" class="external">archived copy</a>')
+    line += " " + " · ".join(links)
+    if cite.get("locator"):
+        line += f' <span class="locator">({plain(cite["locator"])})</span>'
+    if cite.get("note"):
+        line += f' <span class="cite-note">{plain(cite["note"])}</span>'
+    return line
+
+
+def sources_section(
+    site: Site, entry: Entry, cites: list[dict], from_md: str, heading: str = "Sources", anchor: str = "sources", start: int = 1
+) -> str:
+    items = [
+        f'<li id="src-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites
+    ]
+    first = f' start="{start}"' if start != 1 else ""
+    return f'## {heading} {{#{anchor}}}\n\n<ol class="sources"{first}>\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def summary_html(entry: Entry, numbers: dict[str, int]) -> str:
+    """The entry's own text, with each [@id] marker turned into a link to its numbered source."""
+
+    def cite(source_id: str) -> str:
+        return f'<sup class="cite"><a href="#src-{source_id}">[{numbers[source_id]}]</a></sup>'
+
+    return '<div class="summary">\n' + markdown_to_html(entry.data["summary"], cite) + "\n</div>\n"
+
+
+def numbered(cites: list[dict]) -> dict[str, int]:
+    return {c["source"]: i for i, c in enumerate(cites, start=1)}
+
+
+def meta_table(rows: list[tuple[str, str]]) -> str:
+    items = [f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in rows]
+    return '<dl class="entry-meta" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
+
+
+def status_link(site: Site, from_md: str, status: str) -> str:
+    return f'[{md_text(vocab_name(site, "statuses", status))}]({link(from_md, "methodology.md", "statuses")}){{ .status .status-{status} }}'
+
+
+def categories_links(site: Site, entry: Entry) -> str:
+    return ", ".join(md_text(vocab_name(site, "categories", c)) for c in entry.get("categories", []))
+
+
+def record_rows(entry: Entry) -> list[tuple[str, str]]:
+    return [("Added", entry.data["added"]), ("Last reviewed", entry.data["reviewed"])]
+
+
+def related_section(site: Site, entry: Entry, from_md: str) -> str:
+    related = [site.entries[i] for i in entry.get("related", []) if i in site.entries]
+    if not related:
+        return ""
+    lines = [f"- [{md_text(r.title)}]({link(from_md, r.md_path)}) <span class=\"kind\">{r.kind[:-1]}</span>" for r in related]
+    return "## Related entries\n\n" + "\n".join(lines) + "\n"
+
+
+def corrections_section(entry: Entry) -> str:
+    items = entry.get("corrections", [])
+    if not items:
+        return ""
+    return "## Corrections\n\n" + "\n".join(f"- {c['date']}: {md_text(c['note'])}" for c in items) + "\n"
+
+
+def h1(title: str) -> str:
+    return f"# {md_text(title)}\n\n"
+
+
+# ---------------------------------------------------------------- entry pages
+
+
+def event_page(site: Site, e: Entry) -> str:
+    p = e.md_path
+    rows = [
+        ("Date", f'<time datetime="{e.date.iso}">{e.date.label}</time>'),
+        ("Place", md_text(place_label(site, e.data["place"]))),
+        ("Categories", categories_links(site, e)),
+        ("Status", status_link(site, p, e.data["status"])),
+        *record_rows(e),
+    ]
+    return (
+        front_matter(e.title, first_sentence(e.data["summary"]))
+        + h1(e.title)
+        + meta_table(rows)
+        + "\n"
+        + summary_html(e, numbered(e.data["sources"]))
+        + "\n"
+        + related_section(site, e, p)
+        + "\n"
+        + sources_section(site, e, e.data["sources"], p)
+        + "\n"
+        + corrections_section(e)
+    )
+
+
+def figure_value_label(fig: Entry, value: dict) -> str:
+    when = dates.parse(value.get("as_of") or value["period"]).label
+    return f"as of {when}" if "as_of" in value else when
+
+
+def figure_page(site: Site, f: Entry) -> str:
+    p = f.md_path
+    d = f.data
+    counting = {"cumulative": "Cumulative (running total)", "per-period": "Per period", "snapshot": "Snapshot (stock at a date)"}
+    rows = [
+        ("Measures", md_text(d["measure"])),
+        ("Unit", md_text(d["unit"]) + f" (counts {d['counts'].replace('-', ' ')})"),
+        ("Counting", counting[d["counting"]]),
+        ("Issued by", md_text(d["issuer"])),
+        ("Place", md_text(place_label(site, d["place"]))),
+        ("Categories", categories_links(site, f)),
+        ("Status", status_link(site, p, d["status"])),
+        *record_rows(f),
+    ]
+    caveats = ""
+    if d.get("caveats"):
+        caveats = '!!! warning "Read before using these numbers"\n\n' + "\n".join(f"    - {md_text(c)}" for c in d["caveats"]) + "\n"
+    listed = [{"source": i} for i in dict.fromkeys(v["source"]["source"] for v in d["values"])]
+    numbers = numbered(listed)
+    table = ["| When | Value | Source | Note |", "|---|--:|---|---|"]
+    for i, v in enumerate(d["values"], start=1):
+        qualifier = f"{v['qualifier']} " if v.get("qualifier") else ""
+        src = v["source"]
+        locator = f", {md_text(src['locator'])}" if src.get("locator") else ""
+        table.append(
+            f'| <span id="value-{i}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
+            f'| [[{numbers[src["source"]]}]](#src-{src["source"]}){locator} | {md_text(v.get("note", ""))} |'
+        )
+    summary = summary_html(f, numbers)
+    return (
+        front_matter(f.title, first_sentence(d["summary"]))
+        + h1(f.title)
+        + meta_table(rows)
+        + "\n"
+        + caveats
+        + "\n"
+        + summary
+        + "\n## Values {#values}\n\n"
+        + f"Unit: {md_text(d['unit'])}.\n\n"
+        + "\n".join(table)
+        + "\n\n"
+        + related_section(site, f, p)
+        + "\n"
+        + sources_section(site, f, listed, p)
+        + "\n"
+        + corrections_section(f)
+    )
+
+
+def claim_page(site: Site, c: Entry) -> str:
+    p = c.md_path
+    d = c.data
+    verdict = d["verdict"]
+    rows = [
+        ("Verdict", f'[{md_text(vocab_name(site, "verdicts", verdict))}]({link(p, "methodology.md", "verdicts")}){{ .verdict .verdict-{verdict} }}'),
+        ("Status", status_link(site, p, d["status"])),
+    ]
+    if d.get("categories"):
+        rows.append(("Categories", categories_links(site, c)))
+    rows += record_rows(c)
+    seen_in = d.get("seen_in", [])
+    seen = sources_section(site, c, seen_in, p, "Where the claim was made", "seen-in", len(d["sources"]) + 1) if seen_in else ""
+    return (
+        front_matter(c.title, md_text(d["claim"])[:200])
+        + h1(c.title)
+        + f'!!! quote "The claim"\n\n    {md_text(d["claim"])}\n\n'
+        + meta_table(rows)
+        + "\n## What the evidence shows {#evidence}\n\n"
+        + summary_html(c, numbered(d["sources"] + seen_in))
+        + "\n"
+        + related_section(site, c, p)
+        + "\n"
+        + sources_section(site, c, d["sources"], p, heading="Evidence")
+        + "\n"
+        + seen
+        + "\n"
+        + corrections_section(c)
+    )
+
+
+def source_page(site: Site, s: Entry) -> str:
+    p = s.md_path
+    d = s.data
+    rows = [("Title", md_text(d["title"]))]
+    if "title_en" in d:
+        rows.append(("English title", md_text(d["title_en"])))
+    if d.get("authors"):
+        rows.append(("Authors", md_text(", ".join(d["authors"]))))
+    rows += [
+        ("Publisher", md_text(d["publisher"])),
+        ("Published", f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "date not shown"),
+        ("Language", md_text(site.vocab["languages"][d["language"]]["name"])),
+        ("Kind", md_text(vocab_name(site, "source-kinds", d["kind"]))),
+        ("Address", f'<a href="{plain(d["url"])}" rel="noopener noreferrer" class="external">{plain(d["url"])}</a>'),
+    ]
+    if d.get("archive_url"):
+        rows.append(("Archived copy", f'<a href="{plain(d["archive_url"])}" rel="noopener noreferrer" class="external">{plain(d["archive_url"])}</a>'))
+    else:
+        rows.append(("Archived copy", "none recorded yet"))
+    if d.get("repost_of"):
+        rows.append(("Repost of", md_text(d["repost_of"])))
+    rows += record_rows(s)
+    notes = f"{md_text(d['notes'])}\n\n" if d.get("notes") else ""
+    cited = "\n".join(f"- [{md_text(e.title)}]({link(p, e.md_path)}) <span class=\"kind\">{e.kind[:-1]}</span>" for e in s.cited_by)
+    title = d.get("title_en") or d["title"]
+    return (
+        front_matter(title, f"Source record: {d['publisher']}")
+        + h1(title)
+        + meta_table(rows)
+        + "\n"
+        + notes
+        + "## Cited by\n\n"
+        + cited
+        + "\n\n"
+        + corrections_section(s)
+    )
+
+
+# ---------------------------------------------------------------- listing pages
+
+
+def events_index(site: Site) -> str:
+    p = "events/index.md"
+    lines = ["| Date | Event | Place | Status | Sources |", "|---|---|---|---|--:|"]
+    for e in site.of_kind("events"):
+        lines.append(
+            f"| {e.date.label} | [{md_text(e.title)}]({link(p, e.md_path)}) | {md_text(site.vocab['places'][e.data['place']]['name'])} "
+            f"| {md_text(vocab_name(site, 'statuses', e.data['status']))} | {len(e.data['sources'])} |"
+        )
+    return front_matter("Events", "Every event in the tracker, oldest first.") + "# Events\n\n" + "\n".join(lines) + "\n"
+
+
+def figures_index(site: Site) -> str:
+    p = "figures/index.md"
+    out = []
+    for f in site.of_kind("figures"):
+        last = f.data["values"][-1]
+        qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
+        out.append(
+            f"- [{md_text(f.title)}]({link(p, f.md_path)}): latest value {qualifier}{number(last['value'])} {md_text(f.data['unit'])}, "
+            f"{figure_value_label(f, last)} ({len(f.data['values'])} values; {f.data['counting']}; issued by {md_text(f.data['issuer'])})"
+        )
+    return front_matter("Figures", "Official statistics as dated series.") + "# Figures\n\n" + "\n".join(out) + "\n"
+
+
+def claims_index(site: Site) -> str:
+    p = "claims/index.md"
+    out = ["# Claims\n", "Claims that circulate about the system, each with a verdict decided by the evidence. "
+           f"[How verdicts are decided]({link(p, 'methodology.md', 'verdicts')}).\n"]
+    for verdict, info in site.vocab["verdicts"].items():
+        claims = [c for c in site.of_kind("claims") if c.data["verdict"] == verdict]
+        if claims:
+            out.append(f"## {md_text(info['name'])}\n")
+            out += [f"- [{md_text(c.title)}]({link(p, c.md_path)})" for c in claims]
+            out.append("")
+    return front_matter("Claims", "Widely repeated claims and what the evidence shows.") + "\n".join(out) + "\n"
+
+
+def sources_index(site: Site) -> str:
+    p = "sources/index.md"
+    lines = ["| Source | Publisher | Date | Kind | Cited by |", "|---|---|---|---|--:|"]
+    for s in sorted(site.of_kind("sources"), key=lambda s: s.id):
+        title = s.data.get("title_en") or s.title
+        lines.append(
+            f"| [{md_text(title)}]({link(p, s.md_path)}) | {md_text(s.data['publisher'])} | {s.date.label if s.date else 'n.d.'} "
+            f"| {md_text(vocab_name(site, 'source-kinds', s.data['kind']))} | {len(s.cited_by)} |"
+        )
+    return front_matter("Sources", "Every document the tracker cites.") + "# Sources\n\n" + "\n".join(lines) + "\n"
+
+
+def timeline(site: Site) -> str:
+    p = "timeline/index.md"
+    out = ["# Timeline\n", "Every event in the tracker, oldest first, with its date at the precision the sources support.\n"]
+    year = None
+    for e in site.events_in_order():
+        if e.date.year != year:
+            if year is not None:
+                out.append("</ol>\n")
+            year = e.date.year
+            out.append(f"## {year} {{#y{year}}}\n\n<ol class=\"timeline\">")
+        cats = categories_links(site, e)
+        n = len(e.data["sources"])
+        out.append(
+            f'<li id="{e.id}" markdown="span"><time datetime="{e.date.iso}">{e.date.label}</time> '
+            f"[{md_text(e.title)}]({link(p, e.md_path)})<br>"
+            f'<span class="tl-meta">{md_text(place_label(site, e.data["place"]))} · {cats} · '
+            f'{md_text(vocab_name(site, "statuses", e.data["status"]))} · {n} source{"s" if n != 1 else ""}</span></li>'
+        )
+    if year is not None:
+        out.append("</ol>\n")
+    return front_matter("Timeline", "Every event in the tracker in date order.") + "\n".join(out) + "\n"
+
+
+def headline(site: Site) -> str:
+    """The home page's figures: the latest value of every series, linked to its evidence."""
+    p = "index.md"
+    cards = []
+    for f in site.of_kind("figures"):
+        last = f.data["values"][-1]
+        qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
+        cards.append(
+            f"- **{qualifier}{number(last['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, last)}  \n"
+            f"  [{md_text(f.title)}]({link(p, f.md_path, 'values')}), according to {md_text(f.data['issuer'])}"
+        )
+    counts = {k: len(site.of_kind(k)) for k in KIND_TITLES}
+    summary = (
+        f"The tracker holds [{counts['events']} events]({link(p, 'events/index.md')}), "
+        f"[{counts['figures']} figure series]({link(p, 'figures/index.md')}), "
+        f"[{counts['claims']} checked claims]({link(p, 'claims/index.md')}) and "
+        f"[{counts['sources']} sources]({link(p, 'sources/index.md')})."
+    )
+    return summary + "\n\n" + ("\n".join(cards) if cards else "No figure series yet.") + "\n"
+
+
+def all_pages(site: Site) -> Iterator[tuple[str, str]]:
+    renderers = {"events": event_page, "figures": figure_page, "claims": claim_page, "sources": source_page}
+    for entry in site.entries.values():
+        yield entry.md_path, renderers[entry.kind](site, entry)
+    yield "events/index.md", events_index(site)
+    yield "figures/index.md", figures_index(site)
+    yield "claims/index.md", claims_index(site)
+    yield "sources/index.md", sources_index(site)
+    yield "timeline/index.md", timeline(site)
+
+
+def vocabulary_list(site: Site, vocab: str) -> str:
+    """A vocabulary as a definition list, for the methodology page (the data file is the source)."""
+    items = [f"<dt>{plain(v['name'])}</dt>\n<dd>{plain(v.get('description', ''))}</dd>" for v in site.vocab[vocab].values()]
+    return f'<dl class="vocab vocab-{vocab}">\n' + "\n".join(items) + "\n</dl>\n"
+
+
+def snippets(site: Site) -> Iterator[tuple[str, str]]:
+    """Text the hand-written pages include with --8<--: generated, so it never drifts from data."""
+    yield "headline.md", headline(site)
+    for vocab in ("statuses", "verdicts", "categories", "source-kinds"):
+        yield f"vocab-{vocab}.md", vocabulary_list(site, vocab)

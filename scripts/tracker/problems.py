@@ -1,0 +1,65 @@
+"""The one way errors travel: every problem a contributor can meet is a Problem.
+
+Codes are stable (tests and CONTRIBUTING.md refer to them); never renumber, only add.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# code -> (short name, hint shown when the caller gives none)
+CODES: dict[str, tuple[str, str]] = {
+    "E100": ("yaml-syntax", "fix the YAML syntax at this position; quote text that contains ': ' or starts with a symbol"),
+    "E101": ("duplicate-key", "remove one of the two keys; YAML keeps only the last one"),
+    "E102": ("encoding", "save the file as UTF-8 text without a byte-order mark"),
+    "E103": ("empty-file", "write the entry, or delete the file"),
+    "E104": ("tab", "indent with spaces, not tabs"),
+    "E105": ("too-large", "split the text; an entry file must stay under the size limit"),
+    "E106": ("yaml-alias", "write the value out in full; anchors (&) and aliases (*) are not allowed"),
+    "E107": ("symlink", "replace the symbolic link with a real file inside data/"),
+    "E108": ("not-a-mapping", "an entry file is a mapping of field: value lines; see the templates in CONTRIBUTING.md"),
+    "E200": ("missing-field", "add the field; see the schema in data/schema/"),
+    "E201": ("unknown-field", "remove the field or fix its spelling; see the schema in data/schema/"),
+    "E202": ("wrong-type", "give the value the type the schema asks for"),
+    "E203": ("bad-format", "write the value in the form the schema asks for"),
+    "E204": ("bad-length", "shorten or lengthen the value to the schema's limits"),
+    "E205": ("not-allowed", "use one of the allowed values"),
+    "E206": ("as-of-or-period", "give each value either as_of or period, not both"),
+    "E207": ("duplicate-item", "remove the repeated item"),
+    "E209": ("schema", "see the schema in data/schema/"),
+    "E300": ("id-mismatch", "make the id equal the file name without .yaml (or rename the file)"),
+    "E301": ("duplicate-id", "ids are unique across all kinds; rename one of the files and its id"),
+    "E302": ("unknown-source", "add the source file in data/sources/ or fix the id"),
+    "E303": ("unknown-related", "fix the id or remove it from related"),
+    "E304": ("uncited-marker", "add the source to this entry's sources list, or fix the marker"),
+    "E305": ("self-reference", "remove the entry's own id from related"),
+    "E306": ("orphan-source", "cite the source from an entry, or delete the source file"),
+    "E307": ("duplicate-url", "reuse the existing source file instead of adding a second one"),
+    "E310": ("counting-mismatch", "cumulative and snapshot series use as_of; per-period series use period"),
+    "E311": ("values-order", "list the values in date order, oldest first"),
+    "E400": ("bad-date", "write a real calendar date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    "E401": ("future-date", "a date cannot be later than today; check the year"),
+    "E402": ("reversed-range", "write the earlier date first: START/END"),
+    "E403": ("reviewed-before-added", "an entry cannot be reviewed before it was added"),
+    "E500": ("unknown-vocab", "use a key of the vocabulary file, or add the value there first"),
+    "E501": ("bad-url", "use a full http:// or https:// address"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = field(default="", compare=False)
+
+    def format(self) -> str:
+        hint = self.hint or CODES.get(self.code, ("", ""))[1]
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{text}\n    hint: {hint}" if hint else text
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("E")

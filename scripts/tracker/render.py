@@ -1,0 +1,60 @@
+"""Contributed Markdown -> safe HTML, and escaping for plain fields.
+
+Order matters: render first, then sanitise (nh3), so that neither raw HTML nor a Markdown link
+can smuggle script, event handlers or javascript:/data: URLs onto a page. Citation markers are
+turned into links only after sanitising, from ids the checker has already validated.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "br", "sup", "sub", "q"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
+
+
+def sanitise(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def markdown_to_html(text: str, cite: Callable[[str], str] | None = None) -> str:
+    """Render contributor Markdown, sanitise it, then replace [@id] markers using cite(id)."""
+    rendered = markdown.markdown(text, extensions=[], output_format="html")
+    clean = sanitise(rendered)
+    if cite is not None:
+        clean = MARKER.sub(lambda m: cite(m.group(1)), clean)
+    return clean
+
+
+def plain(text: str) -> str:
+    """Escape a plain field (title, publisher…) for use inside HTML."""
+    return html.escape(text, quote=True)
+
+
+def md_text(text: str) -> str:
+    """Escape a plain field for use inside generated Markdown: no markup, no HTML, no links."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def first_sentence(markdown_text: str, limit: int = 200) -> str:
+    """A plain-text description for meta tags and listings: markers and markup removed."""
+    text = MARKER.sub("", markdown_text)
+    text = re.sub(r"[*_`>#]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
+    text = " ".join(text.split())
+    end = text.find(". ")
+    sentence = text if end == -1 else text[: end + 1]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"

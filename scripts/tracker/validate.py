@@ -1,0 +1,119 @@
+"""Schema errors -> Problems. The JSON Schemas in data/schema/ are the single source of truth;
+this module only translates jsonschema's findings into contributor-facing messages.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .load import Document
+from .problems import Problem
+
+KINDS = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source"}
+URL_FIELDS = {"url", "archive_url"}
+
+
+@cache
+def _schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+
+
+@cache
+def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
+    schemas = _schemas(schema_dir)
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(body, default_specification=DRAFT202012)) for name, body in schemas.items()
+    )
+    return Draft202012Validator(schemas[f"{KINDS[kind]}.schema.json"], registry=registry, format_checker=FormatChecker())
+
+
+def _field(error: ValidationError) -> str:
+    names = [p for p in error.absolute_path if isinstance(p, str)]
+    return names[-1] if names else "entry"
+
+
+def _where(error: ValidationError) -> str:
+    return "/".join(str(p) for p in error.absolute_path) or "the entry"
+
+
+def _describe(error: ValidationError) -> tuple[str, str, bool]:
+    """(code, message, mark-the-key) for one jsonschema error."""
+    v, where, name = error.validator, _where(error), _field(error)
+    if v == "required":
+        missing = error.message.split("'")[1]
+        return "E200", f'missing required field "{missing}" in {where}', False
+    if v == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return "E201", f'unknown field "{extra[0]}" in {where}' if len(extra) == 1 else f"unknown fields {extra} in {where}", True
+    if v == "type":
+        return "E202", f"{where} must be {_a(error.validator_value)}, not {_a(_json_type(error.instance))}", False
+    if name in URL_FIELDS and v in ("pattern", "format"):
+        return "E501", f'{where} is not an http(s) URL: "{_short(error.instance)}"', False
+    if v in ("pattern", "format"):
+        return "E203", f'{where} has the wrong form: "{_short(error.instance)}"', False
+    if v in ("maxLength", "minLength", "maxItems", "minItems"):
+        size = len(error.instance)
+        limit = error.validator_value
+        unit = "characters" if isinstance(error.instance, str) else "items"
+        relation = "at most" if v.startswith("max") else "at least"
+        return "E204", f"{where} has {size} {unit}; it must have {relation} {limit}", False
+    if v in ("enum", "const"):
+        allowed = ", ".join(map(str, error.validator_value)) if v == "enum" else str(error.validator_value)
+        return "E205", f'{where} is "{_short(error.instance)}"; allowed: {allowed}', False
+    if v == "oneOf":
+        return "E206", f"{where} must have exactly one of as_of and period", False
+    if v == "uniqueItems":
+        return "E207", f"{where} lists the same item twice", False
+    if v == "minimum":
+        return "E203", f"{where} must be at least {error.validator_value}", False
+    return "E209", f"{where}: {error.message}", False
+
+
+def _hint(error: ValidationError, code: str) -> str:
+    """Schema-driven hint: the field's description and first example."""
+    if code in ("E201", "E206"):
+        return ""
+    schema = error.schema if error.validator != "required" else error.schema.get("properties", {}).get(error.message.split("'")[1], {})
+    desc = schema.get("description", "")
+    examples = schema.get("examples")
+    if examples and not isinstance(examples[0], (dict, list)):
+        desc = f"{desc} e.g. {json.dumps(examples[0], ensure_ascii=False)}".strip()
+    return desc
+
+
+def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]:
+    problems = []
+    for error in validator(schema_dir, kind).iter_errors(doc.data):
+        code, message, at_key = _describe(error)
+        path = tuple(error.absolute_path)
+        if code == "E201":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            line, col = doc.mark(path + (extra[0],), key=True)
+        else:
+            line, col = doc.mark(path)
+        problems.append(Problem(doc.path, line, col, code, message, _hint(error, code)))
+    return problems
+
+
+def _a(kind: Any) -> str:
+    kind = kind[0] if isinstance(kind, list) else kind
+    return {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}.get(kind, str(kind))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}.get(type(value), "string")
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
