@@ -1,7 +1,8 @@
 """MkDocs hook: run the generation step before every build (mkdocs.yml's watch: lists data/).
 
 Nothing else lives here, so the site stays buildable by any MkDocs-compatible builder once
-`python -m scripts.tracker generate` has run (Zensical, for one, ignores hooks).
+`python -m scripts.tracker generate` has run (Zensical, for one, ignores hooks). Paths are
+taken relative to the mkdocs.yml in use, so a test can build a copy of the site elsewhere.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+CODE_ROOT = Path(__file__).resolve().parents[1]
+if str(CODE_ROOT) not in sys.path:
+    sys.path.insert(0, str(CODE_ROOT))
 
 from scripts.tracker.generate import DataError, generate_pages  # noqa: E402
 
 
-def on_pre_build(config, **_kwargs) -> None:  # noqa: ANN001 - MkDocs config object
+def on_pre_build(config, **_kwargs) -> None:
+    site_root = Path(config.config_file_path).resolve().parent
     try:
-        generate_pages(ROOT / "data", Path(config["docs_dir"]), ROOT / "build" / "snippets")
+        generate_pages(site_root / "data", Path(config["docs_dir"]), site_root / "build" / "snippets")
     except DataError as exc:
         raise Abort(str(exc)) from None
-

@@ -107,7 +107,9 @@ def markers_name_listed_sources(data: Dataset) -> Iterator[Problem]:
         listed = {source_id for _at, source_id in _citations(doc.data)}
         for match in MARKER.finditer(doc.data.get("summary", "")):
             if match.group(1) not in listed:
-                yield _problem(doc, ("summary",), "E304", f'the summary cites [@{match.group(1)}], which this entry does not list as a source')
+                yield _problem(
+                    doc, ("summary",), "E304", f"the summary cites [@{match.group(1)}], which this entry does not list as a source"
+                )
 
 
 def related_entries_exist(data: Dataset) -> Iterator[Problem]:
@@ -142,7 +144,7 @@ def figure_values_fit_their_series(data: Dataset) -> Iterator[Problem]:
         previous = None
         for i, value in enumerate(doc.data["values"]):
             if wanted not in value:
-                yield _problem(doc, ("values", i), "E310", f'values/{i} needs {wanted} because the series is {doc.data["counting"]}')
+                yield _problem(doc, ("values", i), "E310", f"values/{i} needs {wanted} because the series is {doc.data['counting']}")
                 continue
             try:
                 key = dates.parse(value[wanted]).sort_key

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import Document, load_file, load_vocab
+from .load import Document, load_file
 from .problems import Problem
 from .validate import KINDS, schema_problems
 
@@ -46,8 +46,16 @@ def entry_files(root: Path) -> list[tuple[str, Path]]:
 
 def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
     display = display or {}
-    vocab = {name: load_vocab(root / "vocab" / f"{name}.yaml") for name in VOCABS}
-    data = Dataset(root, vocab)
+    data = Dataset(root, {})
+    for name in VOCABS:
+        file = root / "vocab" / f"{name}.yaml"
+        if not file.is_file():
+            data.problems.append(Problem(display(file), 1, 1, "E102", "the vocabulary file is missing"))
+            data.vocab[name] = {}
+            continue
+        doc, problems = load_file(file, root)
+        data.problems += problems
+        data.vocab[name] = doc.data if doc else {}
     for kind, path in entry_files(root):
         stem = path.name.rsplit(".", 1)[0]
         doc, problems = load_file(path, root, display.get(path.resolve()))

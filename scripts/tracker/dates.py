@@ -103,7 +103,7 @@ class FuzzyDate:
 def parse(text: str) -> FuzzyDate:
     """Parse a date field. Raises DateError with a contributor-facing message."""
     if not isinstance(text, str):
-        raise DateError(f"{text!r} is not a date; write it in quotes, e.g. \"2019-05\"")
+        raise DateError(f'{text!r} is not a date; write it in quotes, e.g. "2019-05"')
     match = _SINGLE.match(text)
     if match:
         qualifier, y, m, d = match.groups()

@@ -65,14 +65,14 @@ def _construct(node: yaml.Node, at: Path_, doc: Document, problems: list[Problem
             key = str(key)
             if key in out:
                 line, col = _pos(key_node)
-                first = doc.key_marks[at + (key,)][0]
+                first = doc.key_marks[(*at, key)][0]
                 problems.append(Problem(doc.path, line, col, "E101", f'duplicate key "{key}" (first on line {first})'))
                 continue
-            doc.key_marks[at + (key,)] = _pos(key_node)
-            out[key] = _construct(value_node, at + (key,), doc, problems, loader)
+            doc.key_marks[(*at, key)] = _pos(key_node)
+            out[key] = _construct(value_node, (*at, key), doc, problems, loader)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, at + (i,), doc, problems, loader) for i, item in enumerate(node.value)]
+        return [_construct(item, (*at, i), doc, problems, loader) for i, item in enumerate(node.value)]
     return loader.construct_object(node)
 
 
@@ -105,7 +105,7 @@ def _yaml_error(path: str, text: str, exc: yaml.YAMLError) -> Problem:
 
 def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Parse one file. Returns (None, problems) when nothing usable could be read."""
-    path = shown_as or _display(file)
+    path = shown_as or display(file)
     if file.is_symlink():
         target = file.resolve()
         if not _inside(target, root):
@@ -142,15 +142,8 @@ def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Docu
         return None, [Problem(path, 1, 1, "E100", f"invalid YAML: {exc.__class__.__name__}")]
     if not isinstance(doc.data, dict):
         line, col = doc.value_marks.get((), (1, 1))
-        return None, problems + [Problem(path, line, col, "E108", "the file must hold a mapping of fields, not a list or a single value")]
+        return None, [*problems, Problem(path, line, col, "E108", "the file must hold a mapping of fields, not a list or a single value")]
     return doc, problems
-
-
-def load_vocab(file: Path) -> dict[str, dict[str, Any]]:
-    """Vocabulary files are maintained by the project, not contributors; a plain safe load is enough."""
-    with file.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
-    return data or {}
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -161,7 +154,7 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _display(file: Path) -> str:
+def display(file: Path) -> str:
     try:
         return str(file.relative_to(Path.cwd()))
     except ValueError:

@@ -18,9 +18,11 @@ KIND_TITLES = {"events": "Events", "figures": "Figures", "claims": "Claims", "so
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
-    meta = {"title": title}
+    """Front matter for MkDocs. Material prints title and description into the page without
+    escaping them (header, <title>, meta tags), so they are HTML-escaped here, once."""
+    meta = {"title": plain(title)}
     if description:
-        meta["description"] = description
+        meta["description"] = plain(description)
     meta.update(extra)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
@@ -75,9 +77,7 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
 def sources_section(
     site: Site, entry: Entry, cites: list[dict], from_md: str, heading: str = "Sources", anchor: str = "sources", start: int = 1
 ) -> str:
-    items = [
-        f'<li id="src-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites
-    ]
+    items = [f'<li id="src-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites]
     first = f' start="{start}"' if start != 1 else ""
     return f'## {heading} {{#{anchor}}}\n\n<ol class="sources"{first}>\n' + "\n".join(items) + "\n</ol>\n"
 
@@ -101,7 +101,7 @@ def meta_table(rows: list[tuple[str, str]]) -> str:
 
 
 def status_link(site: Site, from_md: str, status: str) -> str:
-    return f'[{md_text(vocab_name(site, "statuses", status))}]({link(from_md, "methodology.md", "statuses")}){{ .status .status-{status} }}'
+    return f"[{md_text(vocab_name(site, 'statuses', status))}]({link(from_md, 'methodology.md', 'statuses')}){{ .status .status-{status} }}"
 
 
 def categories_links(site: Site, entry: Entry) -> str:
@@ -116,7 +116,7 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
     related = [site.entries[i] for i in entry.get("related", []) if i in site.entries]
     if not related:
         return ""
-    lines = [f"- [{md_text(r.title)}]({link(from_md, r.md_path)}) <span class=\"kind\">{r.kind[:-1]}</span>" for r in related]
+    lines = [f'- [{md_text(r.title)}]({link(from_md, r.md_path)}) <span class="kind">{r.kind[:-1]}</span>' for r in related]
     return "## Related entries\n\n" + "\n".join(lines) + "\n"
 
 
@@ -189,7 +189,7 @@ def figure_page(site: Site, f: Entry) -> str:
         locator = f", {md_text(src['locator'])}" if src.get("locator") else ""
         table.append(
             f'| <span id="value-{i}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
-            f'| [[{numbers[src["source"]]}]](#src-{src["source"]}){locator} | {md_text(v.get("note", ""))} |'
+            f"| [[{numbers[src['source']]}]](#src-{src['source']}){locator} | {md_text(v.get('note', ''))} |"
         )
     summary = summary_html(f, numbers)
     return (
@@ -217,7 +217,10 @@ def claim_page(site: Site, c: Entry) -> str:
     d = c.data
     verdict = d["verdict"]
     rows = [
-        ("Verdict", f'[{md_text(vocab_name(site, "verdicts", verdict))}]({link(p, "methodology.md", "verdicts")}){{ .verdict .verdict-{verdict} }}'),
+        (
+            "Verdict",
+            f"[{md_text(vocab_name(site, 'verdicts', verdict))}]({link(p, 'methodology.md', 'verdicts')}){{ .verdict .verdict-{verdict} }}",
+        ),
         ("Status", status_link(site, p, d["status"])),
     ]
     if d.get("categories"):
@@ -259,14 +262,19 @@ def source_page(site: Site, s: Entry) -> str:
         ("Address", f'<a href="{plain(d["url"])}" rel="noopener noreferrer" class="external">{plain(d["url"])}</a>'),
     ]
     if d.get("archive_url"):
-        rows.append(("Archived copy", f'<a href="{plain(d["archive_url"])}" rel="noopener noreferrer" class="external">{plain(d["archive_url"])}</a>'))
+        rows.append(
+            (
+                "Archived copy",
+                f'<a href="{plain(d["archive_url"])}" rel="noopener noreferrer" class="external">{plain(d["archive_url"])}</a>',
+            )
+        )
     else:
         rows.append(("Archived copy", "none recorded yet"))
     if d.get("repost_of"):
         rows.append(("Repost of", md_text(d["repost_of"])))
     rows += record_rows(s)
     notes = f"{md_text(d['notes'])}\n\n" if d.get("notes") else ""
-    cited = "\n".join(f"- [{md_text(e.title)}]({link(p, e.md_path)}) <span class=\"kind\">{e.kind[:-1]}</span>" for e in s.cited_by)
+    cited = "\n".join(f'- [{md_text(e.title)}]({link(p, e.md_path)}) <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
     return (
         front_matter(title, f"Source record: {d['publisher']}")
@@ -310,8 +318,11 @@ def figures_index(site: Site) -> str:
 
 def claims_index(site: Site) -> str:
     p = "claims/index.md"
-    out = ["# Claims\n", "Claims that circulate about the system, each with a verdict decided by the evidence. "
-           f"[How verdicts are decided]({link(p, 'methodology.md', 'verdicts')}).\n"]
+    out = [
+        "# Claims\n",
+        "Claims that circulate about the system, each with a verdict decided by the evidence. "
+        f"[How verdicts are decided]({link(p, 'methodology.md', 'verdicts')}).\n",
+    ]
     for verdict, info in site.vocab["verdicts"].items():
         claims = [c for c in site.of_kind("claims") if c.data["verdict"] == verdict]
         if claims:
@@ -342,14 +353,14 @@ def timeline(site: Site) -> str:
             if year is not None:
                 out.append("</ol>\n")
             year = e.date.year
-            out.append(f"## {year} {{#y{year}}}\n\n<ol class=\"timeline\">")
+            out.append(f'## {year} {{#y{year}}}\n\n<ol class="timeline">')
         cats = categories_links(site, e)
         n = len(e.data["sources"])
         out.append(
             f'<li id="{e.id}" markdown="span"><time datetime="{e.date.iso}">{e.date.label}</time> '
             f"[{md_text(e.title)}]({link(p, e.md_path)})<br>"
             f'<span class="tl-meta">{md_text(place_label(site, e.data["place"]))} · {cats} · '
-            f'{md_text(vocab_name(site, "statuses", e.data["status"]))} · {n} source{"s" if n != 1 else ""}</span></li>'
+            f"{md_text(vocab_name(site, 'statuses', e.data['status']))} · {n} source{'s' if n != 1 else ''}</span></li>"
         )
     if year is not None:
         out.append("</ol>\n")

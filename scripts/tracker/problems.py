@@ -26,7 +26,6 @@ CODES: dict[str, tuple[str, str]] = {
     "E205": ("not-allowed", "use one of the allowed values"),
     "E206": ("as-of-or-period", "give each value either as_of or period, not both"),
     "E207": ("duplicate-item", "remove the repeated item"),
-    "E209": ("schema", "see the schema in data/schema/"),
     "E300": ("id-mismatch", "make the id equal the file name without .yaml (or rename the file)"),
     "E301": ("duplicate-id", "ids are unique across all kinds; rename one of the files and its id"),
     "E302": ("unknown-source", "add the source file in data/sources/ or fix the id"),

@@ -51,9 +51,8 @@ def md_text(text: str) -> str:
 
 
 def first_sentence(markdown_text: str, limit: int = 200) -> str:
-    """A plain-text description for meta tags and listings: markers and markup removed."""
-    text = MARKER.sub("", markdown_text)
-    text = re.sub(r"[*_`>#]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", text)
+    """A plain-text description for meta tags and listings: markers, markup and HTML removed."""
+    text = html.unescape(nh3.clean(markdown_to_html(MARKER.sub("", markdown_text)), tags=set()))
     text = " ".join(text.split())
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]

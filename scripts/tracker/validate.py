@@ -74,7 +74,7 @@ def _describe(error: ValidationError) -> tuple[str, str, bool]:
         return "E207", f"{where} lists the same item twice", False
     if v == "minimum":
         return "E203", f"{where} must be at least {error.validator_value}", False
-    return "E209", f"{where}: {error.message}", False
+    return "E203", f"{where}: {error.message}", False
 
 
 def _hint(error: ValidationError, code: str) -> str:
@@ -92,11 +92,11 @@ def _hint(error: ValidationError, code: str) -> str:
 def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]:
     problems = []
     for error in validator(schema_dir, kind).iter_errors(doc.data):
-        code, message, at_key = _describe(error)
+        code, message, _at_key = _describe(error)
         path = tuple(error.absolute_path)
         if code == "E201":
             extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-            line, col = doc.mark(path + (extra[0],), key=True)
+            line, col = doc.mark((*path, extra[0]), key=True)
         else:
             line, col = doc.mark(path)
         problems.append(Problem(doc.path, line, col, code, message, _hint(error, code)))
@@ -105,7 +105,15 @@ def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]
 
 def _a(kind: Any) -> str:
     kind = kind[0] if isinstance(kind, list) else kind
-    return {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}.get(kind, str(kind))
+    return {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "empty",
+    }.get(kind, str(kind))
 
 
 def _json_type(value: Any) -> str:

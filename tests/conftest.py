@@ -1,0 +1,39 @@
+"""Shared test helpers: build a throwaway data/ folder and run the real command line on it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.tracker.__main__ import main
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+TODAY = "2026-11-27"
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_TODAY", TODAY)
+
+
+def make_data(tmp_path: Path, *extra: Path) -> Path:
+    """A data folder: the real schemas and vocabularies, the good fixtures, plus extra files."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    shutil.copytree(FIXTURES / "good", data, dirs_exist_ok=True)
+    for file in extra:
+        kind = file.parent.name
+        (data / kind).mkdir(exist_ok=True)
+        shutil.copyfile(file, data / kind / file.name)
+    return data
+
+
+def run_check(data: Path, capsys: pytest.CaptureFixture[str], *files: str) -> tuple[int, list[str]]:
+    """Run `check` as a contributor would; return the exit status and the problem lines."""
+    status = main(["--data", str(data), "check", *files])
+    out = capsys.readouterr().out.splitlines()
+    return status, out

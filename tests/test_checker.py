@@ -1,0 +1,111 @@
+"""The checker as contributors meet it: exact messages and positions, all at once, exit 1."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.tracker.problems import CODES
+
+from .conftest import FIXTURES, ROOT, make_data, run_check
+
+BAD = FIXTURES / "bad"
+CASES = sorted(BAD.glob("*/*.yaml")) + sorted(p for p in BAD.iterdir() if re.match(r"e\d{3}-", p.name))
+RUNTIME_CASES = {"E105", "E107"}  # made by the tests below: a huge file, a symlink
+
+
+def expected(case: Path) -> list[str]:
+    file = case / "expect" if case.is_dir() else case.with_suffix(".expect")
+    return file.read_text(encoding="utf-8").splitlines()
+
+
+def data_with(tmp_path: Path, case: Path) -> Path:
+    if case.is_dir():
+        data = make_data(tmp_path)
+        shutil.copytree(case, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expect"))
+        return data
+    return make_data(tmp_path, case)
+
+
+def problem_lines(out: list[str], data: Path) -> list[str]:
+    prefix = str(data.parent) + os.sep
+    return [line.replace(prefix, "") for line in out if line.startswith(prefix)]
+
+
+def test_good_fixtures_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_check(make_data(tmp_path), capsys)
+    assert status == 0
+    assert out == ["OK: 6 files checked, 0 errors, 0 warnings"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_bad_fixture_reports_exact_problem(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = data_with(tmp_path, case)
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert problem_lines(out, data) == expected(case)
+    # every problem line is followed by a hint, and nothing looks like a traceback
+    for i, line in enumerate(out[:-1]):
+        if line.startswith(str(data.parent)):
+            assert out[i + 1].startswith("    hint: ") and len(out[i + 1]) > len("    hint: ")
+    assert not any("Traceback" in line for line in out)
+    assert out[-1].startswith("FAILED: ")
+
+
+def test_every_error_code_has_a_fixture() -> None:
+    seen = {m.group(1) for case in CASES for line in expected(case) for m in [re.search(r": (E\d{3}) ", line)] if m}
+    assert seen | RUNTIME_CASES == set(CODES)
+
+
+def test_a_very_large_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    big = data / "events" / "huge.yaml"
+    big.write_text("id: huge\nsummary: |\n" + ("  " + "x" * 100 + "\n") * 5000, encoding="utf-8")
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert problem_lines(out, data) == ["data/events/huge.yaml:1:1: E105 the file is 515,020 bytes; the limit is 262,144"]
+
+
+def test_a_symlink_out_of_data_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("id: secret\n", encoding="utf-8")
+    (data / "events" / "secret.yaml").symlink_to(outside)
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert problem_lines(out, data) == ["data/events/secret.yaml:1:1: E107 the file is a symbolic link pointing outside data/"]
+
+
+def test_all_problems_are_reported_in_one_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = [c for c in CASES if c.is_file() and c.parent.name == "events"]
+    data = make_data(tmp_path, *cases)
+    status, out = run_check(data, capsys)
+    assert status == 1
+    lines = set(problem_lines(out, data))
+    for case in cases:
+        assert set(expected(case)) <= lines, case.name
+
+
+def test_single_files_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path, BAD / "events" / "e400-bad-date.yaml", BAD / "events" / "e500-unknown-vocab.yaml")
+    status, out = run_check(data, capsys, str(data / "events" / "e400-bad-date.yaml"))
+    assert status == 1
+    assert problem_lines(out, data) == expected(BAD / "events" / "e400-bad-date.yaml")
+    assert out[-1] == "FAILED: 1 files checked, 1 errors, 0 warnings"
+
+
+def test_crlf_line_ends_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    event = data / "events" / "good-event.yaml"
+    event.write_bytes(event.read_bytes().replace(b"\n", b"\r\n"))
+    status, _out = run_check(data, capsys)
+    assert status == 0
+
+
+def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_check(ROOT / "data", capsys)
+    assert status == 0, "\n".join(out)

@@ -1,0 +1,196 @@
+"""The built site as readers and citing journalists see it: a full strict build, inspected."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from scripts.tracker import dates
+
+from .conftest import FIXTURES, ROOT, TODAY
+
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "true",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+    "TRACKER_TODAY": TODAY,
+    "SOURCE_DATE_EPOCH": "1764201600",
+}
+
+
+def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_site_tree(dest: Path, data: Path) -> Path:
+    """A copy of the site's configuration and hand-written pages around another data folder."""
+    dest.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("events", "figures", "claims", "sources", "timeline"))
+    (dest / "scripts").symlink_to(ROOT / "scripts")
+    shutil.copytree(data, dest / "data")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def page(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def event_files() -> list[Path]:
+    return sorted((ROOT / "data" / "events").glob("*.yaml"))
+
+
+def test_every_entry_page_lists_its_sources_in_order(site: Path) -> None:
+    for kind in ("events", "claims"):
+        for file in sorted((ROOT / "data" / kind).glob("*.yaml")):
+            entry = load(file)
+            soup = page(site, f"{kind}/{entry['id']}")
+            items = soup.select("ol.sources")[0].find_all("li", recursive=False)
+            assert [li["id"] for li in items] == [f"src-{c['source']}" for c in entry["sources"]], file.name
+            for li, cite in zip(items, entry["sources"], strict=True):
+                source = load(ROOT / "data" / "sources" / f"{cite['source']}.yaml")
+                assert li.find("a", href=source["url"]), (file.name, cite)
+                assert source["publisher"] in li.get_text()
+                if source.get("archive_url"):
+                    assert li.find("a", href=source["archive_url"])
+            # each citation in the text points at a numbered source on the same page
+            for a in soup.select(".summary sup.cite a"):
+                target = a["href"][1:]
+                assert soup.find(id=target), (file.name, target)
+                number = [li["id"] for li in soup.select("ol.sources li")].index(target) + 1
+                assert a.get_text() == f"[{number}]"
+
+
+def test_timeline_holds_every_event_in_date_order(site: Path) -> None:
+    soup = page(site, "timeline")
+    ids = [li["id"] for li in soup.select("ol.timeline > li")]
+    events = {load(f)["id"]: load(f) for f in event_files()}
+    assert sorted(ids) == sorted(events)
+    keys = [(dates.parse(events[i]["date"]).sort_key, i) for i in ids]
+    assert keys == sorted(keys)
+    labels = {li["id"]: li.find("time").get_text() for li in soup.select("ol.timeline > li")}
+    for event_id, event in events.items():
+        assert labels[event_id] == dates.parse(event["date"]).label
+
+
+def test_figure_pages_show_every_value_with_its_source(site: Path) -> None:
+    for file in sorted((ROOT / "data" / "figures").glob("*.yaml")):
+        figure = load(file)
+        soup = page(site, f"figures/{figure['id']}")
+        rows = soup.select("#values ~ table tbody tr")
+        assert len(rows) == len(figure["values"]), file.name
+        for row, value in zip(rows, figure["values"], strict=True):
+            assert row.select_one(f'a[href="#src-{value["source"]["source"]}"]'), (file.name, value)
+
+
+def test_home_page_shows_headline_figures_and_counts(site: Path) -> None:
+    soup = page(site, "")
+    text = soup.get_text(" ")
+    assert f"{len(event_files())} events" in text
+    figures = sorted((ROOT / "data" / "figures").glob("*.yaml"))
+    for file in figures:
+        assert soup.find("a", href=re.compile(rf"figures/{load(file)['id']}/#values$")), file.name
+
+
+def test_no_page_asks_another_host_for_anything(site: Path) -> None:
+    fetching = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in fetching.items():
+            for el in soup.find_all(tag, **{attr: True}):
+                assert not urlparse(el[attr]).netloc, (html, el)
+        for link in soup.find_all("link", href=True):
+            if {"canonical", "alternate"} & set(link.get("rel", [])):
+                continue
+            assert not urlparse(link["href"]).netloc, (html, link)
+    for css in site.rglob("*.css"):
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_entry_pages_stay_out_of_the_sidebar(site: Path) -> None:
+    soup = page(site, "timeline")
+    nav = soup.select_one("nav.md-nav--primary")
+    assert not nav.find("a", href=re.compile(r"events/[a-z0-9-]+/$"))
+
+
+def test_hostile_content_never_reaches_a_page_as_script(tmp_path: Path) -> None:
+    data = tmp_path / "data-src"
+    shutil.copytree(FIXTURES / "good", data)
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    event = data / "events" / "good-event.yaml"
+    text = event.read_text(encoding="utf-8")
+    text = text.replace("title: Example court publishes a list of debtors", 'title: "<script>alert(1)</script> [x](javascript:alert(2))"')
+    text = text.replace(
+        "The court began publishing names [@good-source]",
+        'Names <script>alert(3)</script><img src=x onerror="alert(4)"> [click](javascript:alert(5)) '
+        '[data](data:text/html,hi) <a href="javascript:alert(6)" onclick="x()">a</a> [@good-source]',
+    )
+    event.write_text(text, encoding="utf-8")
+    root = copy_site_tree(tmp_path / "root", data)
+    result = build(root, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "out" / "events" / "good-event" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert "alert(" not in " ".join(str(s) for s in soup.find_all("script"))
+    article = soup.select_one("article")
+    assert not article.find_all("img")
+    for el in soup.find_all(True):
+        assert not any(attr.startswith("on") for attr in el.attrs), el
+        for attr in ("href", "src"):
+            assert not str(el.get(attr, "")).strip().lower().startswith(("javascript:", "data:")), el
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in str(article.h1)
+    assert soup.title.get_text().startswith("<script>alert(1)</script>")  # shown as text, not run
+
+
+def test_bad_data_stops_the_build_with_the_checkers_message(tmp_path: Path) -> None:
+    data = tmp_path / "data-src"
+    shutil.copytree(FIXTURES / "good", data)
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    shutil.copy(FIXTURES / "bad" / "events" / "e400-bad-date.yaml", data / "events")
+    root = copy_site_tree(tmp_path / "root", data)
+    result = build(root, tmp_path / "out")
+    assert result.returncode == 1
+    assert "e400-bad-date.yaml:3:7: E400" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    from scripts.tracker.generate import generate_pages
+
+    outputs = []
+    for n in (1, 2):
+        docs, snippets = tmp_path / f"docs{n}", tmp_path / f"snip{n}"
+        generate_pages(ROOT / "data", docs, snippets)
+        outputs.append({p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*.md"))})
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) >= len(event_files())
