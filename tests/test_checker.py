@@ -109,3 +109,9 @@ def test_crlf_line_ends_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run_check(ROOT / "data", capsys)
     assert status == 0, "\n".join(out)
+
+
+def test_every_error_code_is_documented_for_contributors() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for code, (name, _hint) in CODES.items():
+        assert f"| {code} | {name} |" in text, code
