@@ -194,3 +194,57 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
         outputs.append({p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*.md"))})
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) >= len(event_files())
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - localhost only
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 30) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serving_regenerates_a_page_when_its_yaml_changes(tmp_path: Path) -> None:
+    data = tmp_path / "data-src"
+    shutil.copytree(FIXTURES / "good", data)
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    root = copy_site_tree(tmp_path / "root", data)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/events/good-event/"
+        assert _wait_for(url, "Example court publishes a list of debtors")
+        event = root / "data" / "events" / "good-event.yaml"
+        event.write_text(event.read_text(encoding="utf-8").replace("Example court publishes", "Edited court publishes"), encoding="utf-8")
+        assert _wait_for(url, "Edited court publishes a list of debtors")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
