@@ -20,7 +20,8 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_data(tmp_path: Path, *extra: Path) -> Path:
-    """A data folder: the real schemas and vocabularies, the good fixtures, plus extra files."""
+    """A data folder: the real schemas and vocabularies (but the fixture glossary), the good
+    fixtures, plus extra files."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     shutil.copytree(ROOT / "data" / "vocab", data / "vocab")

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from scripts.tracker import dates
 
-from .conftest import FIXTURES, ROOT, TODAY
+from .conftest import FIXTURES, ROOT, TODAY, make_data
 
 ENV = {
     **os.environ,
@@ -73,7 +73,7 @@ def test_every_entry_page_lists_its_sources_in_order(site: Path) -> None:
         for file in sorted((ROOT / "data" / kind).glob("*.yaml")):
             entry = load(file)
             soup = page(site, f"{kind}/{entry['id']}")
-            items = soup.select("ol.sources")[0].find_all("li", recursive=False)
+            items = soup.select("#sources ~ ol.sources, #evidence ~ ol.sources")[0].find_all("li", recursive=False)
             assert [li["id"] for li in items] == [f"src-{c['source']}" for c in entry["sources"]], file.name
             for li, cite in zip(items, entry["sources"], strict=True):
                 source = load(ROOT / "data" / "sources" / f"{cite['source']}.yaml")
@@ -107,8 +107,11 @@ def test_figure_pages_show_every_value_with_its_source(site: Path) -> None:
         soup = page(site, f"figures/{figure['id']}")
         rows = soup.select("#values ~ table tbody tr")
         assert len(rows) == len(figure["values"]), file.name
+        numbers = {li["id"]: str(n) for n, li in enumerate(soup.select("#sources ~ ol.sources > li"), start=1)}
         for row, value in zip(rows, figure["values"], strict=True):
-            assert row.select_one(f'a[href="#src-{value["source"]["source"]}"]'), (file.name, value)
+            anchor = f"src-{value['source']['source']}"
+            link = row.select_one(f'a[href="#{anchor}"]')
+            assert link and link.get_text() == f"[{numbers[anchor]}]", (file.name, value)
 
 
 def test_home_page_shows_headline_figures_and_counts(site: Path) -> None:
@@ -142,10 +145,7 @@ def test_entry_pages_stay_out_of_the_sidebar(site: Path) -> None:
 
 
 def test_hostile_content_never_reaches_a_page_as_script(tmp_path: Path) -> None:
-    data = tmp_path / "data-src"
-    shutil.copytree(FIXTURES / "good", data)
-    shutil.copytree(ROOT / "data" / "schema", data / "schema")
-    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    data = make_data(tmp_path / "src")
     event = data / "events" / "good-event.yaml"
     text = event.read_text(encoding="utf-8")
     text = text.replace("title: Example court publishes a list of debtors", 'title: "<script>alert(1)</script> [x](javascript:alert(2))"')
@@ -172,10 +172,7 @@ def test_hostile_content_never_reaches_a_page_as_script(tmp_path: Path) -> None:
 
 
 def test_bad_data_stops_the_build_with_the_checkers_message(tmp_path: Path) -> None:
-    data = tmp_path / "data-src"
-    shutil.copytree(FIXTURES / "good", data)
-    shutil.copytree(ROOT / "data" / "schema", data / "schema")
-    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    data = make_data(tmp_path / "src")
     shutil.copy(FIXTURES / "bad" / "events" / "e400-bad-date.yaml", data / "events")
     root = copy_site_tree(tmp_path / "root", data)
     result = build(root, tmp_path / "out")
@@ -208,7 +205,7 @@ def _fetch(url: str) -> str:
     import urllib.request
 
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - localhost only
+        with urllib.request.urlopen(url, timeout=2) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
@@ -226,10 +223,7 @@ def _wait_for(url: str, text: str, seconds: float = 30) -> bool:
 
 
 def test_serving_regenerates_a_page_when_its_yaml_changes(tmp_path: Path) -> None:
-    data = tmp_path / "data-src"
-    shutil.copytree(FIXTURES / "good", data)
-    shutil.copytree(ROOT / "data" / "schema", data / "schema")
-    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    data = make_data(tmp_path / "src")
     root = copy_site_tree(tmp_path / "root", data)
     port = _free_port()
     server = subprocess.Popen(

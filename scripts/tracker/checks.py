@@ -13,7 +13,7 @@ from typing import Any
 
 from . import dates
 from .dataset import Dataset
-from .load import Document
+from .load import Document, display
 from .problems import Problem
 
 MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
@@ -155,6 +155,14 @@ def figure_values_fit_their_series(data: Dataset) -> Iterator[Problem]:
             previous = key
 
 
+def glossary_links_exist(data: Dataset) -> Iterator[Problem]:
+    for key, term in data.vocab["glossary"].items():
+        for other in term.get("see", []):
+            if data.kind_of(other) in (None, "sources"):
+                path = display(data.root / "vocab" / "glossary.yaml")
+                yield Problem(path, 1, 1, "E303", f'glossary term "{key}" links to "{other}", which does not exist')
+
+
 CHECKS: list[Callable[..., Iterator[Problem]]] = [
     ids_match_file_names,
     ids_are_unique,
@@ -167,6 +175,7 @@ CHECKS: list[Callable[..., Iterator[Problem]]] = [
     every_source_is_cited,
     source_urls_are_unique,
     figure_values_fit_their_series,
+    glossary_links_exist,
 ]
 
 

@@ -12,7 +12,7 @@ from .load import Document, load_file
 from .problems import Problem
 from .validate import KINDS, schema_problems
 
-VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages")
+VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
 
 
 @dataclass

@@ -42,6 +42,11 @@ class Site:
     vocab: dict[str, dict[str, dict[str, Any]]]
     entries: dict[str, Entry]
 
+    @property
+    def glossary_hints(self) -> dict[str, str]:
+        """phrase -> definition, for every match phrase of every glossary term."""
+        return {phrase: term["definition"] for term in self.vocab["glossary"].values() for phrase in term["match"]}
+
     def of_kind(self, kind: str) -> list[Entry]:
         """Entries of one kind in their canonical order: dated kinds by date then id, others by id."""
         found = [e for e in self.entries.values() if e.kind == kind]

@@ -59,8 +59,8 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
         parts.append(plain(", ".join(s["authors"])))
     parts.append(plain(s["publisher"]))
     if s.get("repost_of"):
-        parts.append(f"repost of {plain(s['repost_of'])}")
-    parts.append(source.date.label if source.date else "undated")
+        parts.append(f"Repost of {plain(s['repost_of'])}")
+    parts.append(source.date.label if source.date else "Undated")
     parts.append(plain(site.vocab["languages"][s["language"]]["name"]))
     line = ". ".join(parts) + "."
     links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">link</a>']
@@ -77,22 +77,27 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
 def sources_section(
     site: Site, entry: Entry, cites: list[dict], from_md: str, heading: str = "Sources", anchor: str = "sources", start: int = 1
 ) -> str:
-    items = [f'<li id="src-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites]
+    """A numbered reference list. Each item's anchor (#src-<id>, or #seen-<id> for where a claim
+    was made) is stable, so an article can link straight to the evidence."""
+    prefix = "seen" if anchor == "seen-in" else "src"
+    items = [f'<li id="{prefix}-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites]
     first = f' start="{start}"' if start != 1 else ""
     return f'## {heading} {{#{anchor}}}\n\n<ol class="sources"{first}>\n' + "\n".join(items) + "\n</ol>\n"
 
 
-def summary_html(entry: Entry, numbers: dict[str, int]) -> str:
+def summary_html(site: Site, entry: Entry, numbers: dict[str, tuple[str, int]]) -> str:
     """The entry's own text, with each [@id] marker turned into a link to its numbered source."""
 
     def cite(source_id: str) -> str:
-        return f'<sup class="cite"><a href="#src-{source_id}">[{numbers[source_id]}]</a></sup>'
+        anchor, number = numbers[source_id]
+        return f'<sup class="cite"><a href="#{anchor}">[{number}]</a></sup>'
 
-    return '<div class="summary">\n' + markdown_to_html(entry.data["summary"], cite) + "\n</div>\n"
+    return '<div class="summary">\n' + markdown_to_html(entry.data["summary"], cite, site.glossary_hints) + "\n</div>\n"
 
 
-def numbered(cites: list[dict]) -> dict[str, int]:
-    return {c["source"]: i for i, c in enumerate(cites, start=1)}
+def numbered(cites: list[dict], prefix: str = "src", start: int = 1) -> dict[str, tuple[str, int]]:
+    """source id -> (anchor, number) as the reference list will show them."""
+    return {c["source"]: (f"{prefix}-{c['source']}", i) for i, c in enumerate(cites, start=start)}
 
 
 def meta_table(rows: list[tuple[str, str]]) -> str:
@@ -148,7 +153,7 @@ def event_page(site: Site, e: Entry) -> str:
         + h1(e.title)
         + meta_table(rows)
         + "\n"
-        + summary_html(e, numbered(e.data["sources"]))
+        + summary_html(site, e, numbered(e.data["sources"]))
         + "\n"
         + related_section(site, e, p)
         + "\n"
@@ -189,9 +194,9 @@ def figure_page(site: Site, f: Entry) -> str:
         locator = f", {md_text(src['locator'])}" if src.get("locator") else ""
         table.append(
             f'| <span id="value-{i}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
-            f"| [[{numbers[src['source']]}]](#src-{src['source']}){locator} | {md_text(v.get('note', ''))} |"
+            f"| [[{numbers[src['source']][1]}]](#src-{src['source']}){locator} | {md_text(v.get('note', ''))} |"
         )
-    summary = summary_html(f, numbers)
+    summary = summary_html(site, f, numbers)
     return (
         front_matter(f.title, first_sentence(d["summary"]))
         + h1(f.title)
@@ -234,7 +239,7 @@ def claim_page(site: Site, c: Entry) -> str:
         + f'!!! quote "The claim"\n\n    {md_text(d["claim"])}\n\n'
         + meta_table(rows)
         + "\n## What the evidence shows {#evidence}\n\n"
-        + summary_html(c, numbered(d["sources"] + seen_in))
+        + summary_html(site, c, numbered(seen_in, "seen", len(d["sources"]) + 1) | numbered(d["sources"]))
         + "\n"
         + related_section(site, c, p)
         + "\n"
@@ -353,7 +358,7 @@ def timeline(site: Site) -> str:
             if year is not None:
                 out.append("</ol>\n")
             year = e.date.year
-            out.append(f'## {year} {{#y{year}}}\n\n<ol class="timeline">')
+            out.append(f'## {year} {{#y{year}}}\n\n<ol class="timeline" markdown="1">')
         cats = categories_links(site, e)
         n = len(e.data["sources"])
         out.append(
@@ -405,8 +410,26 @@ def vocabulary_list(site: Site, vocab: str) -> str:
     return f'<dl class="vocab vocab-{vocab}">\n' + "\n".join(items) + "\n</dl>\n"
 
 
+def glossary(site: Site) -> str:
+    """The glossary page's body: every term, its Chinese name, definition and entries to read."""
+    p = "glossary.md"
+    out = []
+    for key, term in site.vocab["glossary"].items():
+        see = ", ".join(f"[{md_text(site.entries[i].title)}]({link(p, site.entries[i].md_path)})" for i in term.get("see", []))
+        out.append(f'<dt id="{key}">{plain(term["term"])} <span lang="zh">{plain(term.get("term_zh", ""))}</span></dt>')
+        out.append(f'<dd markdown="span">{md_text(term["definition"])}' + (f"<br>See: {see}" if see else "") + "</dd>")
+    return '<dl class="glossary" markdown="1">\n' + "\n".join(out) + "\n</dl>\n"
+
+
+def abbreviations(site: Site) -> str:
+    """Definitions for Markdown's abbr extension, appended to every page (hover hints)."""
+    return "\n".join(f"*[{phrase}]: {' '.join(text.split())}" for phrase, text in site.glossary_hints.items()) + "\n"
+
+
 def snippets(site: Site) -> Iterator[tuple[str, str]]:
     """Text the hand-written pages include with --8<--: generated, so it never drifts from data."""
     yield "headline.md", headline(site)
+    yield "glossary.md", glossary(site)
+    yield "abbreviations.md", abbreviations(site)
     for vocab in ("statuses", "verdicts", "categories", "source-kinds"):
         yield f"vocab-{vocab}.md", vocabulary_list(site, vocab)

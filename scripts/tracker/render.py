@@ -31,10 +31,11 @@ def sanitise(fragment: str) -> str:
     )
 
 
-def markdown_to_html(text: str, cite: Callable[[str], str] | None = None) -> str:
-    """Render contributor Markdown, sanitise it, then replace [@id] markers using cite(id)."""
+def markdown_to_html(text: str, cite: Callable[[str], str] | None = None, hints: dict[str, str] | None = None) -> str:
+    """Render contributor Markdown, sanitise it, add glossary hints, then turn [@id] markers into
+    links with cite(id). Both additions come from checked data, after sanitising."""
     rendered = markdown.markdown(text, extensions=[], output_format="html")
-    clean = sanitise(rendered)
+    clean = add_glossary_hints(sanitise(rendered), hints or {})
     if cite is not None:
         clean = MARKER.sub(lambda m: cite(m.group(1)), clean)
     return clean
@@ -57,3 +58,38 @@ def first_sentence(markdown_text: str, limit: int = 200) -> str:
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+_TAG = re.compile(r"(<[^>]+>)")
+_NO_HINT_INSIDE = {"a", "abbr", "code", "sup"}
+
+
+def add_glossary_hints(fragment: str, hints: dict[str, str]) -> str:
+    """Wrap the first use of each glossary phrase in <abbr title="definition"> (Material shows
+    the title as a tooltip). Only text outside links, code and existing hints is touched."""
+    if not hints:
+        return fragment
+    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(hints, key=len, reverse=True)) + r")\b")
+    used: set[str] = set()
+    depth = 0
+    out = []
+    for part in _TAG.split(fragment):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _NO_HINT_INSIDE:
+                depth += -1 if part.startswith("</") else 1
+            out.append(part)
+            continue
+        if depth > 0:
+            out.append(part)
+            continue
+
+        def wrap(match: re.Match[str]) -> str:
+            phrase = match.group(1)
+            if phrase in used:
+                return phrase
+            used.add(phrase)
+            return f'<abbr title="{plain(hints[phrase])}">{phrase}</abbr>'
+
+        out.append(pattern.sub(wrap, part))
+    return "".join(out)
