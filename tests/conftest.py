@@ -33,8 +33,8 @@ def make_data(tmp_path: Path, *extra: Path) -> Path:
     return data
 
 
-def run_check(data: Path, capsys: pytest.CaptureFixture[str], *files: str) -> tuple[int, list[str]]:
-    """Run `check` as a contributor would; return the exit status and the problem lines."""
-    status = main(["--data", str(data), "check", *files])
+def run_check(data: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]:
+    """Run `check` as a contributor would; return the exit status and the lines printed."""
+    status = main(["--data", str(data), "check", *args])
     out = capsys.readouterr().out.splitlines()
     return status, out

@@ -36,10 +36,30 @@ def problem_lines(out: list[str], data: Path) -> list[str]:
     return [line.replace(prefix, "") for line in out if line.startswith(prefix)]
 
 
-def test_good_fixtures_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+WARNINGS = [
+    "data/events/good-later-event.yaml:9:3: W601 the event rests on a single source",
+    'data/events/good-later-event.yaml:10:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
+    "data/sources/good-report.yaml:6:6: W600 the source has no archive link",
+]
+
+
+def test_good_fixtures_pass_with_warnings_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run_check(make_data(tmp_path), capsys)
     assert status == 0
-    assert out == ["OK: 6 files checked, 0 errors, 0 warnings"]
+    assert out == [
+        "W600 (no-archive-link): 1 warnings; list them with --warnings",
+        "W601 (single-source): 1 warnings; list them with --warnings",
+        "W602 (reposts-only): 1 warnings; list them with --warnings",
+        "OK: 6 files checked, 0 errors, 3 warnings",
+    ]
+
+
+def test_warnings_are_listed_on_request_without_failing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    status, out = run_check(data, capsys, "--warnings")
+    assert status == 0
+    assert problem_lines(out, data) == WARNINGS
+    assert out[-1] == "OK: 6 files checked, 0 errors, 3 warnings"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
@@ -57,7 +77,8 @@ def test_bad_fixture_reports_exact_problem(case: Path, tmp_path: Path, capsys: p
 
 
 def test_every_error_code_has_a_fixture() -> None:
-    seen = {m.group(1) for case in CASES for line in expected(case) for m in [re.search(r": (E\d{3}) ", line)] if m}
+    lines = [line for case in CASES for line in expected(case)] + WARNINGS
+    seen = {m.group(1) for line in lines for m in [re.search(r": ([EW]\d{3}) ", line)] if m}
     assert seen | RUNTIME_CASES == set(CODES)
 
 
@@ -94,8 +115,11 @@ def test_single_files_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixtu
     data = make_data(tmp_path, BAD / "events" / "e400-bad-date.yaml", BAD / "events" / "e500-unknown-vocab.yaml")
     status, out = run_check(data, capsys, str(data / "events" / "e400-bad-date.yaml"))
     assert status == 1
-    assert problem_lines(out, data) == expected(BAD / "events" / "e400-bad-date.yaml")
-    assert out[-1] == "FAILED: 1 files checked, 1 errors, 0 warnings"
+    assert problem_lines(out, data) == [
+        *expected(BAD / "events" / "e400-bad-date.yaml"),
+        "data/events/e400-bad-date.yaml:9:3: W601 the event rests on a single source",
+    ]
+    assert out[-1] == "FAILED: 1 files checked, 1 errors, 1 warnings"
 
 
 def test_crlf_line_ends_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .dataset import load_dataset, today
+from .problems import CODES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,8 +22,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = [p for p in problems if str(Path(p.path).resolve()) in wanted]
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
-    for problem in problems:
+    # Warnings are listed for the files a contributor names (or with --warnings); over the whole
+    # dataset they are counted per code, so that errors are never lost among hundreds of them.
+    listed = problems if args.files or args.warnings else errors
+    for problem in listed:
         print(problem.format())
+    if not (args.files or args.warnings):
+        for code in sorted({w.code for w in warnings}):
+            count = sum(w.code == code for w in warnings)
+            print(f"{code} ({CODES[code][0]}): {count} warnings; list them with --warnings")
     checked = len(args.files) if args.files else sum(len(d) for d in data.docs.values()) + len(data.invalid)
     print(f"{'FAILED' if errors else 'OK'}: {checked} files checked, {len(errors)} errors, {len(warnings)} warnings")
     return 1 if errors else 0
@@ -40,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the data; exit 1 on any error")
     check.add_argument("files", nargs="*", help="report only on these files (all data is still loaded)")
+    check.add_argument("--warnings", action="store_true", help="list every warning, not only their counts")
     check.set_defaults(func=cmd_check)
     gen = sub.add_parser("generate", help="check, then write the site's generated Markdown into docs/")
     gen.add_argument("--docs", default=str(ROOT / "docs"), help="the MkDocs docs_dir (default: docs/)")

@@ -163,6 +163,35 @@ def glossary_links_exist(data: Dataset) -> Iterator[Problem]:
                 yield Problem(path, 1, 1, "E303", f'glossary term "{key}" links to "{other}", which does not exist')
 
 
+def is_repost(source: Document) -> bool:
+    return bool(source.data.get("repost_of")) or source.data["kind"] in ("aggregator", "blog")
+
+
+def sources_have_archive_links(data: Dataset) -> Iterator[Problem]:
+    for doc in data.docs["sources"].values():
+        if "archive_url" not in doc.data:
+            yield _problem(doc, ("url",), "W600", "the source has no archive link")
+
+
+def events_have_more_than_one_source(data: Dataset) -> Iterator[Problem]:
+    for doc in data.docs["events"].values():
+        if len(doc.data["sources"]) == 1:
+            yield _problem(doc, ("sources",), "W601", "the event rests on a single source")
+
+
+def evidence_is_not_only_reposts(data: Dataset) -> Iterator[Problem]:
+    for kind in ("events", "claims"):
+        for doc in data.docs[kind].values():
+            cited = [data.docs["sources"].get(c["source"]) for c in doc.data["sources"]]
+            if all(s is not None and is_repost(s) for s in cited) and doc.data["status"] != "reposts-only":
+                yield _problem(
+                    doc,
+                    ("status",),
+                    "W602",
+                    f'every source of this {kind[:-1]} is a repost or aggregator copy, but its status is "{doc.data["status"]}"',
+                )
+
+
 CHECKS: list[Callable[..., Iterator[Problem]]] = [
     ids_match_file_names,
     ids_are_unique,
@@ -176,6 +205,9 @@ CHECKS: list[Callable[..., Iterator[Problem]]] = [
     source_urls_are_unique,
     figure_values_fit_their_series,
     glossary_links_exist,
+    sources_have_archive_links,
+    events_have_more_than_one_source,
+    evidence_is_not_only_reposts,
 ]
 
 

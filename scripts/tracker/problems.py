@@ -42,6 +42,10 @@ CODES: dict[str, tuple[str, str]] = {
     "E403": ("reviewed-before-added", "an entry cannot be reviewed before it was added"),
     "E500": ("unknown-vocab", "use a key of the vocabulary file, or add the value there first"),
     "E501": ("bad-url", "use a full http:// or https:// address"),
+    # warnings: unusual but allowed; shown, never failing
+    "W600": ("no-archive-link", "add archive_url: a saved copy on the Wayback Machine, archive.today or Perma.cc"),
+    "W601": ("single-source", "add an independent second source if one exists"),
+    "W602": ("reposts-only", "find the original publisher's copy, or set status: reposts-only"),
 }
 
 
