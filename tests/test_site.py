@@ -56,6 +56,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the small fixture dataset, for behaviour the real data may not show."""
+    tmp = tmp_path_factory.mktemp("fixture-site")
+    root = copy_site_tree(tmp / "root", make_data(tmp / "src"))
+    result = build(root, tmp / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "out"
+
+
 def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
@@ -150,7 +160,7 @@ def test_hostile_content_never_reaches_a_page_as_script(tmp_path: Path) -> None:
     text = event.read_text(encoding="utf-8")
     text = text.replace("title: Example court publishes a list of debtors", 'title: "<script>alert(1)</script> [x](javascript:alert(2))"')
     text = text.replace(
-        "The court began publishing names [@good-source]",
+        "The court began publishing a list of debtors [@good-source]",
         'Names <script>alert(3)</script><img src=x onerror="alert(4)"> [click](javascript:alert(5)) '
         '[data](data:text/html,hi) <a href="javascript:alert(6)" onclick="x()">a</a> [@good-source]',
     )
@@ -242,3 +252,19 @@ def test_serving_regenerates_a_page_when_its_yaml_changes(tmp_path: Path) -> Non
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_an_entry_resting_only_on_reposts_says_so(fixture_site: Path) -> None:
+    notice = "Every source of this entry is a repost"
+    assert notice in page(fixture_site, "events/good-later-event").get_text()
+    assert notice not in page(fixture_site, "events/good-event").get_text()
+
+
+def test_glossary_terms_get_hover_hints_and_a_page(fixture_site: Path) -> None:
+    hint = page(fixture_site, "events/good-event").select_one(".summary abbr")
+    assert hint and hint.get_text() == "list of debtors"  # first use only, longest phrase first
+    assert hint["title"] == "A court list of people who can comply with a judgment but do not."
+    glossary = page(fixture_site, "glossary")
+    term = glossary.select_one("dt#judgment-debtors")
+    assert term and "失信被执行人名单" in term.get_text()
+    assert term.find_next("dd").find("a", href="../events/good-event/")

@@ -14,6 +14,7 @@ from typing import Any
 from . import dates
 from .dataset import Dataset
 from .load import Document, display
+from .model import is_repost
 from .problems import Problem
 
 MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
@@ -107,9 +108,7 @@ def markers_name_listed_sources(data: Dataset) -> Iterator[Problem]:
         listed = {source_id for _at, source_id in _citations(doc.data)}
         for match in MARKER.finditer(doc.data.get("summary", "")):
             if match.group(1) not in listed:
-                yield _problem(
-                    doc, ("summary",), "E304", f"the summary cites [@{match.group(1)}], which this entry does not list as a source"
-                )
+                yield _problem(doc, ("summary",), "E304", f"the summary cites [@{match.group(1)}], which this entry does not list as a source")
 
 
 def related_entries_exist(data: Dataset) -> Iterator[Problem]:
@@ -163,10 +162,6 @@ def glossary_links_exist(data: Dataset) -> Iterator[Problem]:
                 yield Problem(path, 1, 1, "E303", f'glossary term "{key}" links to "{other}", which does not exist')
 
 
-def is_repost(source: Document) -> bool:
-    return bool(source.data.get("repost_of")) or source.data["kind"] in ("aggregator", "blog")
-
-
 def sources_have_archive_links(data: Dataset) -> Iterator[Problem]:
     for doc in data.docs["sources"].values():
         if "archive_url" not in doc.data:
@@ -183,7 +178,7 @@ def evidence_is_not_only_reposts(data: Dataset) -> Iterator[Problem]:
     for kind in ("events", "claims"):
         for doc in data.docs[kind].values():
             cited = [data.docs["sources"].get(c["source"]) for c in doc.data["sources"]]
-            if all(s is not None and is_repost(s) for s in cited) and doc.data["status"] != "reposts-only":
+            if all(s is not None and is_repost(s.data) for s in cited) and doc.data["status"] != "reposts-only":
                 yield _problem(
                     doc,
                     ("status",),

@@ -9,6 +9,12 @@ from typing import Any
 from . import dates
 from .dataset import Dataset
 
+
+def is_repost(source: dict[str, Any]) -> bool:
+    """A copy of someone else's work, or a site that copies others' work."""
+    return bool(source.get("repost_of")) or source["kind"] in ("aggregator", "blog")
+
+
 PAGE_DIRS = {"events": "events", "figures": "figures", "claims": "claims", "sources": "sources"}
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import yaml
 
 from . import dates
-from .model import Entry, Site, link, url
+from .model import Entry, Site, is_repost, link, url
 from .render import first_sentence, markdown_to_html, md_text, plain
 
 KIND_TITLES = {"events": "Events", "figures": "Figures", "claims": "Claims", "sources": "Sources"}
@@ -132,6 +132,16 @@ def corrections_section(entry: Entry) -> str:
     return "## Corrections\n\n" + "\n".join(f"- {c['date']}: {md_text(c['note'])}" for c in items) + "\n"
 
 
+def reposts_notice(site: Site, entry: Entry) -> str:
+    """Readers must see when an entry rests only on copies, whatever its status says."""
+    if all(is_repost(site.entries[c["source"]].data) for c in entry.data["sources"]):
+        return (
+            '!!! warning "Reposts only"\n\n    Every source of this entry is a repost, aggregator or blog copy; '
+            "the original publisher's version could not be reached. Treat it with caution.\n\n"
+        )
+    return ""
+
+
 def h1(title: str) -> str:
     return f"# {md_text(title)}\n\n"
 
@@ -153,6 +163,7 @@ def event_page(site: Site, e: Entry) -> str:
         + h1(e.title)
         + meta_table(rows)
         + "\n"
+        + reposts_notice(site, e)
         + summary_html(site, e, numbered(e.data["sources"]))
         + "\n"
         + related_section(site, e, p)
@@ -238,7 +249,9 @@ def claim_page(site: Site, c: Entry) -> str:
         + h1(c.title)
         + f'!!! quote "The claim"\n\n    {md_text(d["claim"])}\n\n'
         + meta_table(rows)
-        + "\n## What the evidence shows {#evidence}\n\n"
+        + "\n"
+        + reposts_notice(site, c)
+        + "## What the evidence shows {#evidence}\n\n"
         + summary_html(site, c, numbered(seen_in, "seen", len(d["sources"]) + 1) | numbered(d["sources"]))
         + "\n"
         + related_section(site, c, p)

@@ -29,9 +29,7 @@ def _schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
 @cache
 def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
     schemas = _schemas(schema_dir)
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(body, default_specification=DRAFT202012)) for name, body in schemas.items()
-    )
+    registry = Registry().with_resources((name, Resource.from_contents(body, default_specification=DRAFT202012)) for name, body in schemas.items())
     return Draft202012Validator(schemas[f"{KINDS[kind]}.schema.json"], registry=registry, format_checker=FormatChecker())
 
 
