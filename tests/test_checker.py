@@ -14,12 +14,12 @@ from scripts.tracker.problems import CODES
 from .conftest import FIXTURES, ROOT, make_data, run_check
 
 BAD = FIXTURES / "bad"
-CASES = sorted(BAD.glob("*/*.yaml")) + sorted(p for p in BAD.iterdir() if re.match(r"e\d{3}-", p.name))
+CASES = sorted(BAD.glob("*/*.yaml")) + sorted(p for p in BAD.iterdir() if re.match(r"e\d{3}-", p.name) and p.suffix != ".expect")
 RUNTIME_CASES = {"E105", "E107"}  # made by the tests below: a huge file, a symlink
 
 
 def expected(case: Path) -> list[str]:
-    file = case / "expect" if case.is_dir() else case.with_suffix(".expect")
+    file = case / "expect" if case.is_dir() else case.parent / (case.name.split("--")[0].rsplit(".", 1)[0] + ".expect")
     return file.read_text(encoding="utf-8").splitlines()
 
 
@@ -36,6 +36,7 @@ def problem_lines(out: list[str], data: Path) -> list[str]:
     return [line.replace(prefix, "") for line in out if line.startswith(prefix)]
 
 
+UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in data/published-ids.txt'
 WARNINGS = [
     "data/events/good-later-event.yaml:9:3: W601 the event rests on a single source",
     'data/events/good-later-event.yaml:10:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
@@ -52,6 +53,13 @@ def test_good_fixtures_pass_with_warnings_counted(tmp_path: Path, capsys: pytest
         "W602 (reposts-only): 1 warnings; list them with --warnings",
         "OK: 6 files checked, 0 errors, 3 warnings",
     ]
+
+
+def test_a_new_id_missing_from_the_register_is_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path, BAD / "w603-unregistered-id--published-ids.txt")
+    status, out = run_check(data, capsys, "--warnings")
+    assert status == 0
+    assert UNREGISTERED in problem_lines(out, data)
 
 
 def test_warnings_are_listed_on_request_without_failing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,7 +85,7 @@ def test_bad_fixture_reports_exact_problem(case: Path, tmp_path: Path, capsys: p
 
 
 def test_every_error_code_has_a_fixture() -> None:
-    lines = [line for case in CASES for line in expected(case)] + WARNINGS
+    lines = [line for case in CASES for line in expected(case)] + WARNINGS + [UNREGISTERED]
     seen = {m.group(1) for line in lines for m in [re.search(r": ([EW]\d{3}) ", line)] if m}
     assert seen | RUNTIME_CASES == set(CODES)
 
@@ -116,10 +124,11 @@ def test_single_files_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixtu
     status, out = run_check(data, capsys, str(data / "events" / "e400-bad-date.yaml"))
     assert status == 1
     assert problem_lines(out, data) == [
+        'data/events/e400-bad-date.yaml:1:5: W603 id "e400-bad-date" is not yet in data/published-ids.txt',
         *expected(BAD / "events" / "e400-bad-date.yaml"),
         "data/events/e400-bad-date.yaml:9:3: W601 the event rests on a single source",
     ]
-    assert out[-1] == "FAILED: 1 files checked, 1 errors, 1 warnings"
+    assert out[-1] == "FAILED: 1 files checked, 1 errors, 2 warnings"
 
 
 def test_crlf_line_ends_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,3 +148,11 @@ def test_every_error_code_is_documented_for_contributors() -> None:
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for code, (name, _hint) in CODES.items():
         assert f"| {code} | {name} |" in text, code
+
+
+def test_removing_a_published_entry_fails_the_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    (data / "events" / "good-later-event.yaml").unlink()
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert 'data/published-ids.txt:4:1: E320 published id "events/good-later-event" no longer exists' in problem_lines(out, data)

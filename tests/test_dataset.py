@@ -69,3 +69,10 @@ def test_figures_count_one_thing_each() -> None:
         wanted = "period" if figure["counting"] == "per-period" else "as_of"
         assert all(wanted in v for v in figure["values"]), figure["id"]
         assert figure.get("caveats"), f"{figure['id']}: a figure series must say how to read it"
+
+
+def test_every_published_entry_is_in_the_register() -> None:
+    register = set((DATA / "published-ids.txt").read_text(encoding="utf-8").splitlines())
+    for kind in ("events", "figures", "claims", "sources"):
+        for path in sorted((DATA / kind).glob("*.yaml")):
+            assert f"{kind}/{path.stem}" in register, f"run: python -m scripts.tracker register ({kind}/{path.stem})"

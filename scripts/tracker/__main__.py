@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .checks import run_checks
-from .dataset import load_dataset, today
+from .dataset import PUBLISHED_IDS, load_dataset, today
 from .problems import CODES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +36,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_register(args: argparse.Namespace) -> int:
+    """Record every current id in the register of published ids (never removes a line)."""
+    data_dir = Path(args.data).resolve()
+    data = load_dataset(data_dir)
+    known = {f"{kind}/{entry_id}" for kind, entry_id, _line in data.published}
+    current = {f"{kind}/{entry_id}" for kind, docs in data.docs.items() for entry_id in docs}
+    new = sorted(current - known)
+    lines = sorted(known | current)
+    header = "# Every id ever published, as kind/id. Never remove a line: see data/retired.yaml.\n"
+    (data_dir / PUBLISHED_IDS).write_text(header + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    print(f"registered {len(new)} new ids ({len(lines)} in all)")
+    return 0
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from .generate import generate
 
@@ -50,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("files", nargs="*", help="report only on these files (all data is still loaded)")
     check.add_argument("--warnings", action="store_true", help="list every warning, not only their counts")
     check.set_defaults(func=cmd_check)
+    reg = sub.add_parser("register", help="add new ids to data/published-ids.txt")
+    reg.set_defaults(func=cmd_register)
     gen = sub.add_parser("generate", help="check, then write the site's generated Markdown into docs/")
     gen.add_argument("--docs", default=str(ROOT / "docs"), help="the MkDocs docs_dir (default: docs/)")
     gen.set_defaults(func=cmd_generate)

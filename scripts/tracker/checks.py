@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import dates
-from .dataset import Dataset
+from .dataset import PUBLISHED_IDS, Dataset
 from .load import Document, display
 from .model import is_repost
 from .problems import Problem
+from .validate import KINDS
 
 MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 VOCAB_FIELDS = {  # field -> vocabulary file
@@ -187,10 +188,88 @@ def evidence_is_not_only_reposts(data: Dataset) -> Iterator[Problem]:
                 )
 
 
-CHECKS: list[Callable[..., Iterator[Problem]]] = [
+RETIRED_ACTIONS = {"renamed", "merged", "withdrawn"}
+RETIRED_KEYS = {"kind", "action", "into", "date", "reason"}
+
+
+def published_ids_still_resolve(data: Dataset) -> Iterator[Problem]:
+    """A published address never breaks: the entry exists, or it is recorded as retired."""
+    retired = data.retired.data if data.retired else {}
+    register = display(data.root / PUBLISHED_IDS)
+    for kind, entry_id, line in data.published:
+        if entry_id in data.docs.get(kind, {}) or entry_id in data.invalid or entry_id in retired:
+            continue
+        yield Problem(register, line, 1, "E320", f'published id "{kind}/{entry_id}" no longer exists')
+
+
+def new_ids_are_registered(data: Dataset) -> Iterator[Problem]:
+    known = {(kind, entry_id) for kind, entry_id, _line in data.published}
+    for kind, docs in data.docs.items():
+        for entry_id, doc in docs.items():
+            if (kind, entry_id) not in known:
+                yield _problem(doc, ("id",), "W603", f'id "{entry_id}" is not yet in data/{PUBLISHED_IDS}')
+
+
+def retired_entries_are_recorded_fully(data: Dataset, today: dt.date) -> Iterator[Problem]:
+    if data.retired is None:
+        return
+    doc = data.retired
+    for old_id, info in doc.data.items():
+
+        def bad(message: str, at: tuple = (old_id,)) -> Problem:
+            return _problem(doc, at, "E322", f'retired "{old_id}": {message}')
+
+        if not isinstance(info, dict):
+            yield bad("must be a mapping of kind, action, into, date, reason")
+            continue
+        for key in sorted(set(info) - RETIRED_KEYS):
+            yield bad(f'unknown field "{key}"', (old_id, key))
+        for key in sorted({"kind", "action", "date", "reason"} - set(info)):
+            yield bad(f'missing field "{key}"')
+        if info.get("kind") not in KINDS:
+            yield bad(f"kind must be one of {', '.join(KINDS)}", (old_id, "kind"))
+        if info.get("action") not in RETIRED_ACTIONS:
+            yield bad(f"action must be one of {', '.join(sorted(RETIRED_ACTIONS))}", (old_id, "action"))
+        elif info["action"] in ("renamed", "merged") and data.kind_of(str(info.get("into"))) is None:
+            yield bad(f'{info["action"]} into "{info.get("into")}", which does not exist', (old_id, "into"))
+        if old_id in data.docs.get(info.get("kind"), {}):
+            yield bad("an entry with this id still exists")
+        try:
+            dates.check_not_future(dates.parse(str(info.get("date"))), today)
+        except dates.DateError as exc:
+            yield bad(str(exc), (old_id, "date"))
+
+
+def changelog_is_well_formed(data: Dataset, today: dt.date) -> Iterator[Problem]:
+    if data.changelog is None:
+        yield Problem(display(data.root / "changelog.yaml"), 1, 1, "E323", "data/changelog.yaml is missing")
+        return
+    doc = data.changelog
+    versions = doc.data.get("versions")
+    if not isinstance(versions, list) or not versions:
+        yield _problem(doc, ("versions",), "E323", "versions must be a non-empty list")
+        return
+    previous = None
+    for i, item in enumerate(versions):
+        if not isinstance(item, dict) or not {"version", "date"} <= set(item) or set(item) - {"version", "date", "notes"}:
+            yield _problem(doc, ("versions", i), "E323", f"versions/{i} must have version, date and optional notes")
+            continue
+        try:
+            when = dates.parse(str(item["date"]))
+            dates.check_not_future(when, today)
+        except dates.DateError as exc:
+            yield _problem(doc, ("versions", i, "date"), "E323", f"versions/{i}: {exc}")
+            continue
+        if when.start.day is None:
+            yield _problem(doc, ("versions", i, "date"), "E323", f"versions/{i}: the date must be a day, YYYY-MM-DD")
+        if previous is not None and when.start.first > previous:
+            yield _problem(doc, ("versions", i, "date"), "E323", f"versions/{i} is newer than the version above it; list newest first")
+        previous = when.start.first
+
+
+CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     ids_match_file_names,
     ids_are_unique,
-    dates_are_real_and_past,
     reviewed_not_before_added,
     vocabulary_is_respected,
     cited_sources_exist,
@@ -200,14 +279,24 @@ CHECKS: list[Callable[..., Iterator[Problem]]] = [
     source_urls_are_unique,
     figure_values_fit_their_series,
     glossary_links_exist,
+    published_ids_still_resolve,
+    new_ids_are_registered,
     sources_have_archive_links,
     events_have_more_than_one_source,
     evidence_is_not_only_reposts,
+]
+# checks that need to know what day it is ("not in the future")
+DATED_CHECKS: list[Callable[[Dataset, dt.date], Iterator[Problem]]] = [
+    dates_are_real_and_past,
+    retired_entries_are_recorded_fully,
+    changelog_is_well_formed,
 ]
 
 
 def run_checks(data: Dataset, today: dt.date) -> list[Problem]:
     problems = list(data.problems)
     for check in CHECKS:
-        problems += check(data, today) if check is dates_are_real_and_past else check(data)
+        problems += check(data)
+    for dated in DATED_CHECKS:
+        problems += dated(data, today)
     return sorted(set(problems))

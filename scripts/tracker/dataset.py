@@ -12,6 +12,7 @@ from .load import Document, load_file
 from .problems import Problem
 from .validate import KINDS, schema_problems
 
+PUBLISHED_IDS = "published-ids.txt"
 VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
 
 
@@ -26,6 +27,10 @@ class Dataset:
     # stems of files that failed to load or validate: kept out of docs, so later checks and
     # renderers only ever see well-formed data, and references to them are not reported twice
     invalid: set[str] = field(default_factory=set)
+    # permanence: every id ever published (kind, id, line), the retired ones, the versions
+    published: list[tuple[str, str, int]] = field(default_factory=list)
+    retired: Document | None = None
+    changelog: Document | None = None
 
     def all_docs(self) -> list[tuple[str, Document]]:
         return [(kind, doc) for kind in KINDS for doc in self.docs[kind].values()]
@@ -56,6 +61,18 @@ def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
         doc, problems = load_file(file, root)
         data.problems += problems
         data.vocab[name] = doc.data if doc else {}
+    for name in ("retired", "changelog"):
+        file = root / f"{name}.yaml"
+        if file.is_file():
+            doc, problems = load_file(file, root)
+            data.problems += problems
+            setattr(data, name, doc)
+    register = root / PUBLISHED_IDS
+    if register.is_file():
+        for number, line in enumerate(register.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip() and not line.startswith("#"):
+                kind, _, entry_id = line.strip().partition("/")
+                data.published.append((kind, entry_id, number))
     for kind, path in entry_files(root):
         stem = path.name.rsplit(".", 1)[0]
         doc, problems = load_file(path, root, display.get(path.resolve()))

@@ -36,6 +36,9 @@ CODES: dict[str, tuple[str, str]] = {
     "E307": ("duplicate-url", "reuse the existing source file instead of adding a second one"),
     "E310": ("counting-mismatch", "cumulative and snapshot series use as_of; per-period series use period"),
     "E311": ("values-order", "list the values in date order, oldest first"),
+    "E320": ("published-id-gone", "restore the entry, or record it in data/retired.yaml as renamed, merged or withdrawn"),
+    "E322": ("bad-retired", "see the comment at the top of data/retired.yaml"),
+    "E323": ("bad-changelog", "see the comment at the top of data/changelog.yaml"),
     "E400": ("bad-date", "write a real calendar date: YYYY, YYYY-MM or YYYY-MM-DD"),
     "E401": ("future-date", "a date cannot be later than today; check the year"),
     "E402": ("reversed-range", "write the earlier date first: START/END"),
@@ -46,6 +49,7 @@ CODES: dict[str, tuple[str, str]] = {
     "W600": ("no-archive-link", "add archive_url: a saved copy on the Wayback Machine, archive.today or Perma.cc"),
     "W601": ("single-source", "add an independent second source if one exists"),
     "W602": ("reposts-only", "find the original publisher's copy, or set status: reposts-only"),
+    "W603": ("unregistered-id", "record the new id in data/published-ids.txt: python -m scripts.tracker register"),
 }
 
 
