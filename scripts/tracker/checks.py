@@ -213,31 +213,31 @@ def new_ids_are_registered(data: Dataset) -> Iterator[Problem]:
 def retired_entries_are_recorded_fully(data: Dataset, today: dt.date) -> Iterator[Problem]:
     if data.retired is None:
         return
-    doc = data.retired
-    for old_id, info in doc.data.items():
+    for old_id, info in data.retired.data.items():
+        for at, message in _retired_entry_problems(data, old_id, info, today):
+            yield _problem(data.retired, (old_id, *at), "E322", f'retired "{old_id}": {message}')
 
-        def bad(message: str, at: tuple = (old_id,)) -> Problem:
-            return _problem(doc, at, "E322", f'retired "{old_id}": {message}')
 
-        if not isinstance(info, dict):
-            yield bad("must be a mapping of kind, action, into, date, reason")
-            continue
-        for key in sorted(set(info) - RETIRED_KEYS):
-            yield bad(f'unknown field "{key}"', (old_id, key))
-        for key in sorted({"kind", "action", "date", "reason"} - set(info)):
-            yield bad(f'missing field "{key}"')
-        if info.get("kind") not in KINDS:
-            yield bad(f"kind must be one of {', '.join(KINDS)}", (old_id, "kind"))
-        if info.get("action") not in RETIRED_ACTIONS:
-            yield bad(f"action must be one of {', '.join(sorted(RETIRED_ACTIONS))}", (old_id, "action"))
-        elif info["action"] in ("renamed", "merged") and data.kind_of(str(info.get("into"))) is None:
-            yield bad(f'{info["action"]} into "{info.get("into")}", which does not exist', (old_id, "into"))
-        if old_id in data.docs.get(info.get("kind"), {}):
-            yield bad("an entry with this id still exists")
-        try:
-            dates.check_not_future(dates.parse(str(info.get("date"))), today)
-        except dates.DateError as exc:
-            yield bad(str(exc), (old_id, "date"))
+def _retired_entry_problems(data: Dataset, old_id: str, info: Any, today: dt.date) -> Iterator[tuple[tuple, str]]:
+    if not isinstance(info, dict):
+        yield (), "must be a mapping of kind, action, into, date, reason"
+        return
+    for key in sorted(set(info) - RETIRED_KEYS):
+        yield (key,), f'unknown field "{key}"'
+    for key in sorted({"kind", "action", "date", "reason"} - set(info)):
+        yield (), f'missing field "{key}"'
+    if info.get("kind") not in KINDS:
+        yield ("kind",), f"kind must be one of {', '.join(KINDS)}"
+    if info.get("action") not in RETIRED_ACTIONS:
+        yield ("action",), f"action must be one of {', '.join(sorted(RETIRED_ACTIONS))}"
+    elif info["action"] in ("renamed", "merged") and data.kind_of(str(info.get("into"))) is None:
+        yield ("into",), f'{info["action"]} into "{info.get("into")}", which does not exist'
+    if old_id in data.docs.get(info.get("kind"), {}):
+        yield (), "an entry with this id still exists"
+    try:
+        dates.check_not_future(dates.parse(str(info.get("date"))), today)
+    except dates.DateError as exc:
+        yield ("date",), str(exc)
 
 
 def changelog_is_well_formed(data: Dataset, today: dt.date) -> Iterator[Problem]:
