@@ -16,12 +16,16 @@ CODE_ROOT = Path(__file__).resolve().parents[1]
 if str(CODE_ROOT) not in sys.path:
     sys.path.insert(0, str(CODE_ROOT))
 
+from scripts.tracker.citable import dataset_jsonld  # noqa: E402
 from scripts.tracker.generate import DataError, generate_pages  # noqa: E402
 
 
 def on_pre_build(config, **_kwargs) -> None:
     site_root = Path(config.config_file_path).resolve().parent
     try:
-        generate_pages(site_root / "data", Path(config["docs_dir"]), site_root / "build" / "snippets")
+        _changed, site = generate_pages(site_root / "data", Path(config["docs_dir"]), site_root / "build" / "snippets", Path(config.config_file_path))
     except DataError as exc:
         raise Abort(str(exc)) from None
+    # shown in every page's footer and in the home page's schema.org Dataset
+    config.extra["dataset_version"] = site.version
+    config.extra["dataset_jsonld"] = dataset_jsonld(site)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 from scripts.tracker.__main__ import main
+from scripts.tracker.generate import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -41,3 +47,59 @@ def run_check(data: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tup
     status = main(["--data", str(data), "check", *args])
     out = capsys.readouterr().out.splitlines()
     return status, out
+
+
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "true",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+    "TRACKER_TODAY": TODAY,
+    "SOURCE_DATE_EPOCH": "1764201600",
+}
+
+
+def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_site_tree(dest: Path, data: Path) -> Path:
+    """A copy of the site's configuration and hand-written pages around another data folder."""
+    dest.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES))
+    (dest / "scripts").symlink_to(ROOT / "scripts")
+    shutil.copytree(data, dest / "data")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the small fixture dataset, for behaviour the real data may not show."""
+    tmp = tmp_path_factory.mktemp("fixture-site")
+    root = copy_site_tree(tmp / "root", make_data(tmp / "src"))
+    result = build(root, tmp / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "out"
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def page(site: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser")

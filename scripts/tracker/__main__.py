@@ -53,7 +53,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     from .generate import generate
 
-    return generate(Path(args.data).resolve(), Path(args.docs).resolve(), ROOT / "build" / "snippets")
+    return generate(Path(args.data).resolve(), Path(args.docs).resolve(), ROOT / "build" / "snippets", ROOT / "mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:

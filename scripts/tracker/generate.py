@@ -10,12 +10,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import export
 from .checks import run_checks
+from .citable import archive_name, downloads_page, redirect_html
 from .dataset import load_dataset, today
-from .model import build_site
+from .model import Site, build_site
 from .pages import all_pages, snippets
+from .settings import load_settings
 
-GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline")
+GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads")
+GENERATED_FILES = ("feed.xml",)
 SNIPPETS = Path("build") / "snippets"
 
 
@@ -23,16 +27,18 @@ class DataError(Exception):
     """The data has errors; the messages were already printed."""
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(data)
     return True
 
 
-def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path) -> int:
-    """Write every generated page; raise DataError (after printing problems) on bad data."""
+def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_file: Path) -> tuple[int, Site]:
+    """Write every generated page and file; return how many changed, and the site model.
+    Raise DataError (after printing the problems) on bad data."""
     data = load_dataset(data_dir)
     problems = run_checks(data, today())
     errors = [p for p in problems if p.is_error]
@@ -40,26 +46,45 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path) -> int:
         for problem in errors:
             print(problem.format(), file=sys.stderr)
         raise DataError(f"{len(errors)} errors in data/; nothing was generated")
-    site = build_site(data)
+    site = build_site(data, load_settings(config_file))
     wanted: set[Path] = set()
     changed = 0
-    for rel, text in all_pages(site):
+    for rel, content in [*all_pages(site), *static_files(site, data_dir / "schema")]:
         target = docs_dir / rel
         wanted.add(target)
-        changed += write_if_changed(target, text)
+        changed += write_if_changed(target, content)
     for folder in GENERATED_DIRS:
         for stale in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).exists() else []:
             if stale.is_file() and stale not in wanted:
                 stale.unlink()
+    for name in GENERATED_FILES:
+        if (docs_dir / name) not in wanted and (docs_dir / name).exists():
+            (docs_dir / name).unlink()
     for name, text in snippets(site):
         changed += write_if_changed(snippets_dir / name, text)
-    return changed
+    return changed, site
 
 
-def generate(data_dir: Path, docs_dir: Path, snippets_dir: Path) -> int:
+def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
+    """Downloads, the feed and redirect stubs: files MkDocs copies to the site as they are."""
+    files = list(export.dataset_files(site, schema_dir))
+    readme = export.archive_readme(site, site.settings, site.version)
+    zipped = export.archive(files, readme, f"social-credit-tracker-data-{site.version}")
+    out: list[tuple[str, str | bytes]] = [(f"downloads/{name}", text) for name, text in files]
+    out.append((f"downloads/{archive_name(site)}", zipped))
+    sizes = {name: len(text.encode("utf-8")) for name, text in files} | {archive_name(site): len(zipped)}
+    out.append(("downloads/index.md", downloads_page(site, sizes)))
+    out.append(("feed.xml", export.atom_feed(site, site.settings, site.version)))
+    for old, info in sorted(site.retired.items()):
+        if info["action"] == "renamed":
+            out.append((f"{info['kind']}/{old}/index.html", redirect_html(site, old, info)))
+    return out
+
+
+def generate(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_file: Path) -> int:
     """Command-line entry: exit status 0 or 1, never a traceback for bad data."""
     try:
-        changed = generate_pages(data_dir, docs_dir, snippets_dir)
+        changed, _site = generate_pages(data_dir, docs_dir, snippets_dir, config_file)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

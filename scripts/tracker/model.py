@@ -8,6 +8,7 @@ from typing import Any
 
 from . import dates
 from .dataset import Dataset
+from .settings import Settings
 
 
 def is_repost(source: dict[str, Any]) -> bool:
@@ -47,6 +48,13 @@ class Entry:
 class Site:
     vocab: dict[str, dict[str, dict[str, Any]]]
     entries: dict[str, Entry]
+    settings: Settings
+    versions: list[dict[str, str]] = field(default_factory=list)  # newest first
+    retired: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.versions[0]["version"]
 
     @property
     def glossary_hints(self) -> dict[str, str]:
@@ -75,7 +83,7 @@ def url(from_md: str, to_url: str) -> str:
     return posixpath.relpath(to_url, page_dir or ".") + ("/" if to_url.endswith("/") else "")
 
 
-def build_site(data: Dataset) -> Site:
+def build_site(data: Dataset, settings: Settings) -> Site:
     entries: dict[str, Entry] = {}
     for kind, docs in data.docs.items():
         for entry_id, doc in sorted(docs.items()):
@@ -88,4 +96,6 @@ def build_site(data: Dataset) -> Site:
         cited |= {v["source"]["source"] for v in entry.get("values", [])}
         for source_id in sorted(cited):
             entries[source_id].cited_by.append(entry)
-    return Site(data.vocab, entries)
+    versions = data.changelog.data["versions"] if data.changelog else []
+    retired = data.retired.data if data.retired else {}
+    return Site(data.vocab, entries, settings, versions, retired)

@@ -6,25 +6,15 @@ already rendered and sanitised. Internal links are Markdown links so MkDocs vali
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-import yaml
-
 from . import dates
+from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
 from .model import Entry, Site, is_repost, link, url
-from .render import first_sentence, markdown_to_html, md_text, plain
+from .render import first_sentence, front_matter, markdown_to_html, md_text, plain
 
 KIND_TITLES = {"events": "Events", "figures": "Figures", "claims": "Claims", "sources": "Sources"}
-
-
-def front_matter(title: str, description: str = "", **extra: object) -> str:
-    """Front matter for MkDocs. Material prints title and description into the page without
-    escaping them (header, <title>, meta tags), so they are HTML-escaped here, once."""
-    meta = {"title": plain(title)}
-    if description:
-        meta["description"] = plain(description)
-    meta.update(extra)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
 def vocab_name(site: Site, vocab: str, key: str) -> str:
@@ -125,11 +115,15 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
     return "## Related entries\n\n" + "\n".join(lines) + "\n"
 
 
-def corrections_section(entry: Entry) -> str:
+def corrections_section(site: Site, entry: Entry) -> str:
+    """The entry's correction history (from its own data), then how to cite it and correct it."""
     items = entry.get("corrections", [])
-    if not items:
-        return ""
-    return "## Corrections\n\n" + "\n".join(f"- {c['date']}: {md_text(c['note'])}" for c in items) + "\n"
+    history = "## Corrections {#corrections}\n\n"
+    if items:
+        history += "\n".join(f"- {c['date']}: {md_text(c['note'])}" for c in items) + "\n"
+    else:
+        history += f"No corrections since this entry was added on {entry.data['added']}.\n"
+    return history + "\n" + correction_link(site, entry) + "\n" + cite_section(site, entry)
 
 
 def reposts_notice(site: Site, entry: Entry) -> str:
@@ -159,7 +153,7 @@ def event_page(site: Site, e: Entry) -> str:
         *record_rows(e),
     ]
     return (
-        front_matter(e.title, first_sentence(e.data["summary"]))
+        front_matter(e.title, first_sentence(e.data["summary"]), **head_meta(site, e))
         + h1(e.title)
         + meta_table(rows)
         + "\n"
@@ -170,8 +164,13 @@ def event_page(site: Site, e: Entry) -> str:
         + "\n"
         + sources_section(site, e, e.data["sources"], p)
         + "\n"
-        + corrections_section(e)
+        + corrections_section(site, e)
     )
+
+
+def value_anchor(value: dict) -> str:
+    """A figure value's stable anchor, from its date: #value-2018-12-31, #value-before-2019-02."""
+    return "value-" + re.sub(r"[^0-9a-z]+", "-", (value.get("as_of") or value["period"]).lower()).strip("-")
 
 
 def figure_value_label(fig: Entry, value: dict) -> str:
@@ -199,17 +198,17 @@ def figure_page(site: Site, f: Entry) -> str:
     listed = [{"source": i} for i in dict.fromkeys(v["source"]["source"] for v in d["values"])]
     numbers = numbered(listed)
     table = ["| When | Value | Source | Note |", "|---|--:|---|---|"]
-    for i, v in enumerate(d["values"], start=1):
+    for v in d["values"]:
         qualifier = f"{v['qualifier']} " if v.get("qualifier") else ""
         src = v["source"]
         locator = f", {md_text(src['locator'])}" if src.get("locator") else ""
         table.append(
-            f'| <span id="value-{i}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
+            f'| <span id="{value_anchor(v)}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
             f"| [[{numbers[src['source']][1]}]](#src-{src['source']}){locator} | {md_text(v.get('note', ''))} |"
         )
     summary = summary_html(site, f, numbers)
     return (
-        front_matter(f.title, first_sentence(d["summary"]))
+        front_matter(f.title, first_sentence(d["summary"]), **head_meta(site, f))
         + h1(f.title)
         + meta_table(rows)
         + "\n"
@@ -224,7 +223,7 @@ def figure_page(site: Site, f: Entry) -> str:
         + "\n"
         + sources_section(site, f, listed, p)
         + "\n"
-        + corrections_section(f)
+        + corrections_section(site, f)
     )
 
 
@@ -245,7 +244,7 @@ def claim_page(site: Site, c: Entry) -> str:
     seen_in = d.get("seen_in", [])
     seen = sources_section(site, c, seen_in, p, "Where the claim was made", "seen-in", len(d["sources"]) + 1) if seen_in else ""
     return (
-        front_matter(c.title, md_text(d["claim"])[:200])
+        front_matter(c.title, d["claim"][:200], **head_meta(site, c))
         + h1(c.title)
         + f'!!! quote "The claim"\n\n    {md_text(d["claim"])}\n\n'
         + meta_table(rows)
@@ -260,7 +259,7 @@ def claim_page(site: Site, c: Entry) -> str:
         + "\n"
         + seen
         + "\n"
-        + corrections_section(c)
+        + corrections_section(site, c)
     )
 
 
@@ -295,7 +294,7 @@ def source_page(site: Site, s: Entry) -> str:
     cited = "\n".join(f'- [{md_text(e.title)}]({link(p, e.md_path)}) <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
     return (
-        front_matter(title, f"Source record: {d['publisher']}")
+        front_matter(title, f"Source record: {d['publisher']}", **head_meta(site, s))
         + h1(title)
         + meta_table(rows)
         + "\n"
@@ -303,7 +302,7 @@ def source_page(site: Site, s: Entry) -> str:
         + "## Cited by\n\n"
         + cited
         + "\n\n"
-        + corrections_section(s)
+        + corrections_section(site, s)
     )
 
 
@@ -316,7 +315,7 @@ def events_index(site: Site) -> str:
     for e in site.of_kind("events"):
         lines.append(
             f"| {e.date.label} | [{md_text(e.title)}]({link(p, e.md_path)}) | {md_text(site.vocab['places'][e.data['place']]['name'])} "
-            f"| {md_text(vocab_name(site, 'statuses', e.data['status']))} | {len(e.data['sources'])} |"
+            f"| {md_text(vocab_name(site, 'statuses', e.data['status']))} | {len(e.data['sources'])} {coins(site, e)} |"
         )
     return front_matter("Events", "Every event in the tracker, oldest first.") + "# Events\n\n" + "\n".join(lines) + "\n"
 
@@ -329,7 +328,8 @@ def figures_index(site: Site) -> str:
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
         out.append(
             f"- [{md_text(f.title)}]({link(p, f.md_path)}): latest value {qualifier}{number(last['value'])} {md_text(f.data['unit'])}, "
-            f"{figure_value_label(f, last)} ({len(f.data['values'])} values; {f.data['counting']}; issued by {md_text(f.data['issuer'])})"
+            f"{figure_value_label(f, last)} ({len(f.data['values'])} values; {f.data['counting']}; "
+            f"issued by {md_text(f.data['issuer'])}) {coins(site, f)}"
         )
     return front_matter("Figures", "Official statistics as dated series.") + "# Figures\n\n" + "\n".join(out) + "\n"
 
@@ -345,7 +345,7 @@ def claims_index(site: Site) -> str:
         claims = [c for c in site.of_kind("claims") if c.data["verdict"] == verdict]
         if claims:
             out.append(f"## {md_text(info['name'])}\n")
-            out += [f"- [{md_text(c.title)}]({link(p, c.md_path)})" for c in claims]
+            out += [f"- [{md_text(c.title)}]({link(p, c.md_path)}) {coins(site, c)}" for c in claims]
             out.append("")
     return front_matter("Claims", "Widely repeated claims and what the evidence shows.") + "\n".join(out) + "\n"
 
@@ -357,9 +357,15 @@ def sources_index(site: Site) -> str:
         title = s.data.get("title_en") or s.title
         lines.append(
             f"| [{md_text(title)}]({link(p, s.md_path)}) | {md_text(s.data['publisher'])} | {s.date.label if s.date else 'n.d.'} "
-            f"| {md_text(vocab_name(site, 'source-kinds', s.data['kind']))} | {len(s.cited_by)} |"
+            f"| {md_text(vocab_name(site, 'source-kinds', s.data['kind']))} | {len(s.cited_by)} {source_coins(s)} |"
         )
-    return front_matter("Sources", "Every document the tracker cites.") + "# Sources\n\n" + "\n".join(lines) + "\n"
+    intro = (
+        "# Sources\n\nThe bibliography: every document the tracker cites. Download it as "
+        f"[BibTeX]({link(p, 'downloads/sources.bib')}), [RIS]({link(p, 'downloads/sources.ris')}) or "
+        f"[CSL-JSON]({link(p, 'downloads/sources-csl.json')}); reference managers that read COinS "
+        "(Zotero, for one) can also import the documents listed on this page directly.\n\n"
+    )
+    return front_matter("Sources", "Every document the tracker cites.") + intro + "\n".join(lines) + "\n"
 
 
 def timeline(site: Site) -> str:
@@ -415,6 +421,10 @@ def all_pages(site: Site) -> Iterator[tuple[str, str]]:
     yield "claims/index.md", claims_index(site)
     yield "sources/index.md", sources_index(site)
     yield "timeline/index.md", timeline(site)
+    yield "changelog/index.md", changelog_page(site)
+    for old, info in sorted(site.retired.items()):
+        if info["action"] != "renamed":
+            yield f"{info['kind']}/{old}.md", tombstone_page(site, old, info)
 
 
 def vocabulary_list(site: Site, vocab: str) -> str:

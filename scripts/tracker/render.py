@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import markdown
 import nh3
+import yaml
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "br", "sup", "sub", "q"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -53,7 +54,7 @@ def md_text(text: str) -> str:
 
 def first_sentence(markdown_text: str, limit: int = 200) -> str:
     """A plain-text description for meta tags and listings: markers, markup and HTML removed."""
-    text = html.unescape(nh3.clean(markdown_to_html(MARKER.sub("", markdown_text)), tags=set()))
+    text = html.unescape(nh3.clean(markdown_to_html(re.sub(r"\s*" + MARKER.pattern, "", markdown_text)), tags=set()))
     text = " ".join(text.split())
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
@@ -93,3 +94,13 @@ def add_glossary_hints(fragment: str, hints: dict[str, str]) -> str:
 
         out.append(pattern.sub(wrap, part))
     return "".join(out)
+
+
+def front_matter(title: str, description: str = "", **extra: object) -> str:
+    """Front matter for MkDocs. Material prints title and description into the page without
+    escaping them (header, <title>, meta tags), so they are HTML-escaped here, once."""
+    meta = {"title": plain(title)}
+    if description:
+        meta["description"] = plain(description)
+    meta.update(extra)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"

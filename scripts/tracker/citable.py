@@ -1,0 +1,302 @@
+"""What makes a page citable: the "Cite this page" section, the metadata reference managers
+read (Highwire citation_*, Dublin Core, JSON-LD, COinS), the correction link, the changelog,
+the download page and the pages that keep retired addresses alive.
+
+Values that Material prints into the head unescaped are HTML-escaped here, once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urlencode
+
+from . import cite, dates
+from .model import Entry, Site, link
+from .render import front_matter, md_text, plain
+
+KIND_LABEL = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source record"}
+
+
+def page_record(site: Site, entry: Entry) -> cite.PageRecord:
+    return cite.PageRecord(
+        id=entry.id,
+        title=entry.title if entry.kind != "sources" else entry.data.get("title_en") or entry.title,
+        url=site.settings.absolute(entry.url_path),
+        site_name=site.settings.site_name,
+        version=site.version,
+        reviewed=dates.parse(entry.data["reviewed"]).start,
+        added=dates.parse(entry.data["added"]).start,
+    )
+
+
+def _fence(text: str, lang: str = "text") -> str:
+    """A fenced code block that no backticks in the text can close early."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    body = "\n".join("    " + line if line else "" for line in text.rstrip("\n").split("\n"))
+    return f"    {fence}{lang}\n{body}\n    {fence}\n"
+
+
+def cite_section(site: Site, entry: Entry) -> str:
+    r = page_record(site, entry)
+    formats = [
+        ("Short", cite.inline(r), "text"),
+        ("APA", cite.apa(r), "text"),
+        ("MLA", cite.mla(r), "text"),
+        ("Chicago", cite.chicago(r), "text"),
+        ("BibTeX", cite.bibtex(r), "bibtex"),
+        ("RIS", cite.ris(r), "text"),
+        ("CSL-JSON", cite.csl_json(r), "json"),
+    ]
+    tabs = "\n".join(f'=== "{name}"\n\n{_fence(text, lang)}' for name, text, lang in formats)
+    reminder = (
+        "Please cite the original sources listed on this page as well: the tracker is a guide to "
+        "the evidence, not a substitute for it. The citation names the dataset version and the day "
+        "this entry was last reviewed; add the day you read it."
+    )
+    return f'## Cite this page {{#cite}}\n\n<div class="cite-box" markdown="1">\n\n{reminder}\n\n{tabs}\n</div>\n'
+
+
+def correction_url(site: Site, entry: Entry) -> str:
+    """A pre-filled issue on the repository (the form is .github/ISSUE_TEMPLATE/correction.yml)."""
+    query = urlencode(
+        {
+            "template": "correction.yml",
+            "title": f"Correction: {entry.kind}/{entry.id}",
+            "entry": f"{entry.kind}/{entry.id}",
+            "page": site.settings.absolute(entry.url_path),
+        }
+    )
+    return f"{site.settings.repository}/issues/new?{query}"
+
+
+def correction_link(site: Site, entry: Entry) -> str:
+    return (
+        f'<p class="report-correction"><a href="{plain(correction_url(site, entry))}" rel="noopener noreferrer">'
+        "Report a correction</a> to this entry (opens a pre-filled issue; please name a source).</p>\n"
+    )
+
+
+def _keywords(site: Site, entry: Entry) -> str:
+    return ", ".join(site.vocab["categories"][c]["name"] for c in entry.get("categories", []))
+
+
+def head_meta(site: Site, entry: Entry) -> dict[str, Any]:
+    """Front-matter values that docs/overrides/main.html prints into the page head."""
+    r = page_record(site, entry)
+    day = r.reviewed
+    citation = {
+        "title": plain(r.title),
+        "author": plain(cite.TRACKER_AUTHOR),
+        "date": f"{day.year:04d}/{day.month:02d}/{day.day:02d}",
+        "iso_date": day.iso,
+        "publisher": plain(site.settings.site_name),
+        "url": plain(r.url),
+        "keywords": plain(_keywords(site, entry)),
+        "rights": plain(site.settings.licence),
+        "type": KIND_LABEL[entry.kind],
+    }
+    return {"citation": citation, "jsonld": jsonld(entry_jsonld(site, entry))}
+
+
+def jsonld(data: dict[str, Any]) -> str:
+    """JSON for a <script type="application/ld+json"> element: nothing in it can end the script."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def dataset_reference(site: Site) -> dict[str, Any]:
+    return {"@type": "Dataset", "name": site.settings.site_name, "url": site.settings.site_url, "version": site.version}
+
+
+def entry_jsonld(site: Site, entry: Entry) -> dict[str, Any]:
+    r = page_record(site, entry)
+    common = {
+        "@context": "https://schema.org",
+        "url": r.url,
+        "isPartOf": dataset_reference(site),
+        "license": site.settings.licence_url,
+    }
+    if entry.kind == "events":
+        event = {
+            **common,
+            "@type": "Event",
+            "name": entry.title,
+            "startDate": entry.date.start.iso,
+            "location": {"@type": "Place", "name": site.vocab["places"][entry.data["place"]]["name"]},
+            "description": re.sub(r"\s*\[@[a-z0-9-]+\]", "", entry.data["summary"]).strip()[:500],
+        }
+        if entry.date.end:
+            event["endDate"] = entry.date.end.iso
+        return event
+    return {
+        **common,
+        "@type": "Article",
+        "headline": r.title,
+        "datePublished": r.added.iso,
+        "dateModified": r.reviewed.iso,
+        "author": {"@type": "Organization", "name": cite.TRACKER_AUTHOR},
+        "publisher": {"@type": "Organization", "name": site.settings.site_name},
+        "citation": [site.entries[c].data["url"] for c in cited_ids(entry) if c in site.entries],
+    }
+
+
+def cited_ids(entry: Entry) -> list[str]:
+    ids = [c["source"] for c in entry.get("sources", []) + entry.get("seen_in", [])]
+    ids += [v["source"]["source"] for v in entry.get("values", [])]
+    return list(dict.fromkeys(ids))
+
+
+def dataset_jsonld(site: Site) -> str:
+    """The home page's schema.org Dataset (for dataset search engines)."""
+    years = [e.date.year for e in site.of_kind("events")]
+    downloads = site.settings.absolute("downloads/")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": site.settings.site_name,
+        "description": (
+            "Dated events, official figures and checked claims about China's social credit system and the state "
+            "surveillance around it, each statement sourced, dated and marked for how well it is supported."
+        ),
+        "url": site.settings.site_url,
+        "version": site.version,
+        "license": site.settings.licence_url,
+        "creator": {"@type": "Organization", "name": cite.TRACKER_AUTHOR},
+        "keywords": [c["name"] for c in site.vocab["categories"].values()],
+        "temporalCoverage": f"{min(years)}/{max(years)}" if years else None,
+        "spatialCoverage": {"@type": "Place", "name": "China"},
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": downloads + name}
+            for name, fmt in (("events.json", "application/json"), ("events.csv", "text/csv"), (archive_name(site), "application/zip"))
+        ],
+    }
+    return jsonld({k: v for k, v in data.items() if v is not None})
+
+
+def coins(site: Site, entry: Entry) -> str:
+    """A COinS span, so that Zotero can offer every entry of a listing page at once."""
+    r = page_record(site, entry)
+    query = urlencode(
+        {
+            "ctx_ver": "Z39.88-2004",
+            "rft_val_fmt": "info:ofi/fmt:kev:mtx:dc",
+            "rft.type": "webpage",
+            "rft.title": r.title,
+            "rft.creator": cite.TRACKER_AUTHOR,
+            "rft.publisher": r.site_name,
+            "rft.date": r.reviewed.iso,
+            "rft.identifier": r.url,
+        }
+    )
+    return f'<span class="Z3988" title="{plain(query)}"></span>'
+
+
+def source_coins(source: Entry) -> str:
+    """COinS for a cited document itself, so a bibliography page imports the originals."""
+    d = source.data
+    fields = [
+        ("ctx_ver", "Z39.88-2004"),
+        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
+        ("rft.type", "document"),
+        ("rft.title", d["title"]),
+        *(("rft.creator", a) for a in d.get("authors", [])),
+        ("rft.publisher", d["publisher"]),
+        ("rft.date", source.date.start.iso if source.date else ""),
+        ("rft.identifier", d["url"]),
+        ("rft.language", d["language"]),
+    ]
+    return f'<span class="Z3988" title="{plain(urlencode([(k, v) for k, v in fields if v]))}"></span>'
+
+
+# ------------------------------------------------------------------ versions, downloads, retired pages
+
+
+def archive_name(site: Site) -> str:
+    return f"social-credit-tracker-data-{site.version}.zip"
+
+
+def changelog_page(site: Site) -> str:
+    """What each version added, corrected and removed, worked out from the records' own dates."""
+    out = ["# Changelog\n", f"The dataset's current version is **{site.version}**. Every page names it, and so does every citation.\n"]
+    versions = site.versions
+    for i, version in enumerate(versions):
+        start = versions[i + 1]["date"] if i + 1 < len(versions) else "0000-00-00"
+        end = version["date"]
+
+        def within(day: str, start: str = start, end: str = end) -> bool:
+            return start < day <= end
+
+        p = "changelog/index.md"
+        added = [e for e in site.entries.values() if within(e.data["added"])]
+        corrected = [(e, c) for e in site.entries.values() for c in e.get("corrections", []) if within(c["date"])]
+        removed = [(k, v) for k, v in site.retired.items() if within(v["date"])]
+        out.append(f"## {version['version']} {{#v{version['version'].replace('.', '-')}}}\n")
+        out.append(f"Released {dates.parse(version['date']).label}. {md_text(version.get('notes', ''))}\n")
+        counts = {kind: sum(e.kind == kind for e in added) for kind in ("events", "figures", "claims", "sources")}
+        out.append("**Added:** " + ", ".join(f"{n} {kind if n != 1 else kind[:-1]}" for kind, n in counts.items()) + ".\n")
+        if corrected:
+            out.append("**Corrected:**\n")
+            out += [f"- [{md_text(e.title)}]({link(p, e.md_path)}): {md_text(c['note'])}" for e, c in sorted(corrected, key=lambda x: x[0].id)]
+            out.append("")
+        if removed:
+            out.append("**Retired:**\n")
+            out += [f"- `{k}` ({v['action']}): {md_text(v['reason'])}" for k, v in sorted(removed)]
+            out.append("")
+    return front_matter("Changelog", "What each version of the dataset added, corrected and removed.") + "\n".join(out) + "\n"
+
+
+def downloads_page(site: Site, sizes: dict[str, int]) -> str:
+    def row(name: str, what: str) -> str:
+        return f"| [{name}]({name}) | {what} | {sizes[name]:,} bytes |"
+
+    kinds = ["events", "figures", "claims", "sources"]
+    rows = [row(archive_name(site), "Everything below in one archive, with a README (licence, how to cite, what each column means)")]
+    rows += [row(f"{k}.json", f"All {k}, exactly as curated") for k in kinds]
+    rows += [row(f"{k}.csv", f"All {k}, one row each") for k in kinds]
+    rows += [row("figure-values.csv", "Every figure value, one row each, with its own source")]
+    rows += [row("sources.bib", "Bibliography of all sources, BibTeX"), row("sources.ris", "Bibliography, RIS")]
+    rows += [row("sources-csl.json", "Bibliography, CSL-JSON")]
+    rows += [row(f"schema/{k[:-1]}.schema.json", f"JSON Schema for {k}") for k in kinds]
+    body = (
+        f"# Downloads\n\nThe whole dataset, version **{site.version}**, under the "
+        f"[{site.settings.licence}]({site.settings.licence_url}) licence. The files are made by the build from "
+        "the curated data, so they always match the site. Cite as: "
+        f"{md_text(cite.TRACKER_AUTHOR)}, *{md_text(site.settings.site_name)}*, dataset version {site.version}, "
+        f"{site.settings.site_url}, and cite the original sources of the facts you use.\n\n"
+        "| File | What it holds | Size |\n|---|---|--:|\n" + "\n".join(rows) + "\n\n"
+        "New and corrected entries are announced in the [Atom feed](../feed.xml).\n"
+    )
+    return front_matter("Downloads", "The whole dataset as JSON, CSV, bibliography files and JSON Schemas.") + body
+
+
+def redirect_html(site: Site, old: str, info: dict[str, str]) -> str:
+    """A renamed entry's old address: a static page that sends the reader on."""
+    target = site.entries[info["into"]]
+    url = site.settings.absolute(target.url_path)
+    relative = f"../../{target.url_path}"
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f"<title>Moved: {plain(target.title)}</title>\n"
+        f'<link rel="canonical" href="{plain(url)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={plain(relative)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'</head><body><p>This entry ("{plain(old)}") was renamed on {plain(info["date"])}. '
+        f'It is now at <a href="{plain(relative)}">{plain(target.title)}</a>.</p></body></html>\n'
+    )
+
+
+def tombstone_page(site: Site, old: str, info: dict[str, str]) -> str:
+    p = f"{info['kind']}/{old}.md"
+    action = {"merged": "merged into another entry", "withdrawn": "withdrawn"}[info["action"]]
+    text = (
+        f"# This entry was {action}\n\nThe entry `{old}` was {action} on {dates.parse(info['date']).label}.\n\n**Why:** {md_text(info['reason'])}\n"
+    )
+    if info.get("into"):
+        target = site.entries[info["into"]]
+        text += f"\n**It is now part of:** [{md_text(target.title)}]({link(p, target.md_path)})\n"
+    text += "\nThis page stays so that citations of the old address keep working. See the [changelog](../changelog/index.md).\n"
+    text = text.replace("../changelog/index.md", link(p, "changelog/index.md"))
+    return front_matter(f"Retired entry: {old}", f"This entry was {action}.") + text

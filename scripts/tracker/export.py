@@ -1,0 +1,225 @@
+"""Downloads and the feed: the whole dataset as JSON and CSV, the schemas, the bibliography,
+one zip archive, and an Atom feed of added and corrected entries.
+
+Every file is a pure function of the data (sorted inputs, dates from the records, fixed zip
+timestamps), so one commit always gives byte-identical downloads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from . import cite
+from .model import Site
+from .settings import Settings
+
+KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
+    "events": [
+        ("id", "permanent id; the page is /events/<id>/"),
+        ("title", "neutral headline"),
+        ("date", "when it happened, at the precision the sources support (YYYY, YYYY-MM, YYYY-MM-DD; 'about'/'before'/'after'; START/END)"),
+        ("place", "place id (see vocab/places.yaml)"),
+        ("categories", "category ids separated by '; '"),
+        ("status", "how well supported (see vocab/statuses.yaml)"),
+        ("summary", "the tracker's summary in Markdown; [@id] cites a source"),
+        ("sources", "source ids separated by '; '"),
+        ("related", "related entry ids separated by '; '"),
+        ("added", "day the entry was added"),
+        ("reviewed", "day the entry was last checked against its sources"),
+    ],
+    "claims": [
+        ("id", "permanent id; the page is /claims/<id>/"),
+        ("title", "short name of the claim"),
+        ("claim", "the claim as it circulates, paraphrased"),
+        ("verdict", "verdict (see vocab/verdicts.yaml)"),
+        ("status", "how well supported"),
+        ("summary", "what the evidence shows, in Markdown"),
+        ("sources", "evidence: source ids separated by '; '"),
+        ("seen_in", "where the claim was made: source ids separated by '; '"),
+        ("related", "related entry ids separated by '; '"),
+        ("added", "day added"),
+        ("reviewed", "day last reviewed"),
+    ],
+    "figures": [
+        ("id", "permanent id; the page is /figures/<id>/"),
+        ("title", "what the series shows"),
+        ("measure", "exactly what one unit is"),
+        ("unit", "unit label"),
+        ("counts", "people, organisations, times (人次), records, documents, devices, …"),
+        ("counting", "cumulative, per-period or snapshot"),
+        ("issuer", "who produces the figures"),
+        ("place", "place id"),
+        ("status", "how well supported"),
+        ("values", "number of values; see figure-values.csv"),
+        ("added", "day added"),
+        ("reviewed", "day last reviewed"),
+    ],
+    "sources": [
+        ("id", "permanent id; the page is /sources/<id>/"),
+        ("title", "title in the original language"),
+        ("title_en", "English title (translation) when the original is not English"),
+        ("authors", "authors separated by '; '"),
+        ("publisher", "who published the copy at the URL"),
+        ("date", "publication date at its precision"),
+        ("url", "address"),
+        ("archive_url", "saved copy"),
+        ("language", "ISO 639-1 code"),
+        ("kind", "kind of publisher (see vocab/source-kinds.yaml)"),
+        ("repost_of", "the original, when this copy is a repost"),
+        ("added", "day added"),
+        ("reviewed", "day last reviewed"),
+    ],
+}
+VALUE_COLUMNS = [
+    ("figure", "figure id"),
+    ("as_of", "date the value refers to (cumulative and snapshot series)"),
+    ("period", "period counted (per-period series)"),
+    ("qualifier", "about, more than, at least, fewer than"),
+    ("value", "the number as published, in the series' unit"),
+    ("unit", "the series' unit"),
+    ("counts", "what one unit is"),
+    ("counting", "cumulative, per-period or snapshot"),
+    ("source", "source id for this value"),
+    ("locator", "where in the source"),
+    ("note", "note on this value"),
+]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> str:
+    """CSV cells never start like a spreadsheet formula (CSV injection)."""
+    if isinstance(value, list):
+        value = "; ".join(v["source"] if isinstance(v, dict) else str(v) for v in value)
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(columns: list[tuple[str, str]], rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in columns])
+    for row in rows:
+        writer.writerow([safe_cell(row.get(name)) for name, _ in columns])
+    return out.getvalue()
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def dataset_files(site: Site, schema_dir: Path) -> Iterator[tuple[str, str]]:
+    """(file name, text) for everything in the download folder except the archive."""
+    for kind in KIND_COLUMNS:
+        records = [e.data for e in site.of_kind(kind)]
+        yield f"{kind}.json", _json(records)
+        rows = [{**r, "values": len(r["values"])} if kind == "figures" else r for r in records]
+        yield f"{kind}.csv", to_csv(KIND_COLUMNS[kind], rows)
+    values = [
+        {
+            "figure": f.id,
+            **v,
+            "source": v["source"]["source"],
+            "locator": v["source"].get("locator"),
+            **{k: f.data[k] for k in ("unit", "counts", "counting")},
+        }
+        for f in site.of_kind("figures")
+        for v in f.data["values"]
+    ]
+    yield "figure-values.csv", to_csv(VALUE_COLUMNS, values)
+    sources = [e.data for e in sorted(site.of_kind("sources"), key=lambda e: e.id)]
+    yield "sources.bib", "\n".join(cite.source_bibtex(s) for s in sources)
+    yield "sources.ris", "\n".join(cite.source_ris(s) for s in sources)
+    yield "sources-csl.json", json.dumps([cite.source_csl(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
+    for schema in sorted(schema_dir.glob("*.schema.json")):
+        yield f"schema/{schema.name}", schema.read_text(encoding="utf-8")
+
+
+def archive_readme(site: Site, settings: Settings, version: str) -> str:
+    columns = "\n".join(
+        f"\n{name}\n" + "\n".join(f"  {col}: {meaning}" for col, meaning in cols)
+        for name, cols in [*((f"{k}.csv", v) for k, v in KIND_COLUMNS.items()), ("figure-values.csv", VALUE_COLUMNS)]
+    )
+    return f"""{settings.site_name}: dataset version {version}
+{"=" * 60}
+
+{settings.site_url}
+
+What this is: every event, figure series, claim and source in the tracker, as JSON (the
+records exactly as curated) and CSV (one row per record; figure values in
+figure-values.csv), with the JSON Schemas that define each kind, and the bibliography of
+all sources as BibTeX, RIS and CSL-JSON.
+
+Licence: {settings.licence} ({settings.licence_url}). Attribute as
+"{settings.site_name}, dataset version {version}, {settings.site_url}".
+
+How to cite: {cite.TRACKER_AUTHOR}. {settings.site_name} (dataset version {version}).
+{settings.site_url}. Cite the original sources of any fact you use as well.
+
+Reading the figures: a value counts people, organisations or times (人次: one person can be
+counted many times); it is a cumulative total, a count for a period, or a snapshot. The
+columns counts and counting say which. Never add or compare values across series without
+reading their caveats (figures.json).
+
+CSV cells that would start with =, +, - or @ are prefixed with an apostrophe so that
+spreadsheets do not run them as formulas.
+
+Columns
+-------
+{columns}
+"""
+
+
+def archive(files: list[tuple[str, str]], readme: str, folder: str) -> bytes:
+    """A zip of the files with fixed timestamps and order, so it is byte-identical per version."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, text in [("README.txt", readme), *sorted(files)]:
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def atom_feed(site: Site, settings: Settings, version: str, limit: int = 100) -> str:
+    """Entries added and corrected, newest record first, dated by the records, not the clock."""
+    items = []
+    for entry in site.entries.values():
+        url = settings.absolute(entry.url_path)
+        items.append((entry.data["added"], entry.id, "added", f"Added: {entry.title}", url, ""))
+        for n, corr in enumerate(entry.get("corrections", []), start=1):
+            items.append((corr["date"], entry.id, f"corrected-{n}", f"Corrected: {entry.title}", url, corr["note"]))
+    items.sort(key=lambda i: (i[0], i[1], i[2]), reverse=True)
+    items = items[:limit]
+    updated = items[0][0] if items else "1970-01-01"
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(settings.site_name)}: added and corrected entries</title>",
+        f"  <id>{escape(settings.absolute('feed.xml'))}</id>",
+        f'  <link rel="self" href={quoteattr(settings.absolute("feed.xml"))}/>',
+        f"  <link href={quoteattr(settings.site_url)}/>",
+        f"  <updated>{updated}T00:00:00Z</updated>",
+        f"  <author><name>{escape(cite.TRACKER_AUTHOR)}</name></author>",
+        f"  <rights>Data: {escape(settings.licence)}</rights>",
+        f"  <subtitle>Dataset version {escape(version)}</subtitle>",
+    ]
+    for day, _entry_id, what, title, url, note in items:
+        parts += [
+            "  <entry>",
+            f"    <title>{escape(title)}</title>",
+            f"    <id>{escape(url)}#{what}</id>",
+            f"    <link href={quoteattr(url)}/>",
+            f"    <updated>{day}T00:00:00Z</updated>",
+            f"    <summary>{escape(note or title)}</summary>",
+            "  </entry>",
+        ]
+    parts.append("</feed>")
+    return "\n".join(parts) + "\n"
