@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import export
+from . import charts, export
 from .checks import run_checks
 from .citable import archive_name, downloads_page, redirect_html
 from .dataset import load_dataset, today
@@ -65,6 +65,11 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
     return changed, site
 
 
+def standalone_svg(svg: str) -> str:
+    """An inlined chart made fit to stand alone: a prolog, and dark text instead of currentColor."""
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg.replace("currentColor", "#222222")
+
+
 def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     """Downloads, the feed and redirect stubs: files MkDocs copies to the site as they are."""
     files = list(export.dataset_files(site, schema_dir))
@@ -75,6 +80,9 @@ def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     sizes = {name: len(text.encode("utf-8")) for name, text in files} | {archive_name(site): len(zipped)}
     out.append(("downloads/index.md", downloads_page(site, sizes)))
     out.append(("feed.xml", export.atom_feed(site, site.settings, site.version)))
+    for figure in site.of_kind("figures"):
+        out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure))))
+        out.append((f"downloads/charts/{figure.id}.png", charts.png(figure)))
     for old, info in sorted(site.retired.items()):
         if info["action"] == "renamed":
             out.append((f"{info['kind']}/{old}/index.html", redirect_html(site, old, info)))

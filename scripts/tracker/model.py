@@ -51,6 +51,8 @@ class Site:
     settings: Settings
     versions: list[dict[str, str]] = field(default_factory=list)  # newest first
     retired: dict[str, dict[str, str]] = field(default_factory=dict)
+    _ordered: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _positions: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def version(self) -> str:
@@ -62,9 +64,18 @@ class Site:
         return {phrase: term["definition"] for term in self.vocab["glossary"].values() for phrase in term["match"]}
 
     def of_kind(self, kind: str) -> list[Entry]:
-        """Entries of one kind in their canonical order: dated kinds by date then id, others by id."""
-        found = [e for e in self.entries.values() if e.kind == kind]
-        return sorted(found, key=lambda e: (e.date.sort_key, e.id) if e.date else ((), e.id))
+        """Entries of one kind in their canonical order: dated kinds by date then id, others by id.
+        Sorted once per kind: pages ask for these lists thousands of times."""
+        if kind not in self._ordered:
+            found = [e for e in self.entries.values() if e.kind == kind]
+            self._ordered[kind] = sorted(found, key=lambda e: (e.date.sort_key, e.id) if e.date else ((), e.id))
+        return self._ordered[kind]
+
+    def position(self, event: Entry) -> int:
+        """An event's index in date order."""
+        if not self._positions:
+            self._positions = {e.id: i for i, e in enumerate(self.events_in_order())}
+        return self._positions[event.id]
 
     def events_in_order(self) -> list[Entry]:
         return self.of_kind("events")

@@ -9,26 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import dates
+from . import charts, dates, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
 from .model import Entry, Site, is_repost, link, url
 from .render import first_sentence, front_matter, markdown_to_html, md_text, plain
+from .timelines import place_label
 
 KIND_TITLES = {"events": "Events", "figures": "Figures", "claims": "Claims", "sources": "Sources"}
 
 
 def vocab_name(site: Site, vocab: str, key: str) -> str:
     return site.vocab[vocab][key]["name"]
-
-
-def place_label(site: Site, key: str) -> str:
-    """'Rongcheng, Shandong, China': the place and the places it belongs to."""
-    names = []
-    while key:
-        place = site.vocab["places"][key]
-        names.append(place["name"])
-        key = place.get("parent")
-    return ", ".join(names)
 
 
 def number(value: float) -> str:
@@ -160,6 +151,8 @@ def event_page(site: Site, e: Entry) -> str:
         + reposts_notice(site, e)
         + summary_html(site, e, numbered(e.data["sources"]))
         + "\n"
+        + timelines.neighbours(site, e)
+        + "\n"
         + related_section(site, e, p)
         + "\n"
         + sources_section(site, e, e.data["sources"], p)
@@ -171,6 +164,18 @@ def event_page(site: Site, e: Entry) -> str:
 def value_anchor(value: dict) -> str:
     """A figure value's stable anchor, from its date: #value-2018-12-31, #value-before-2019-02."""
     return "value-" + re.sub(r"[^0-9a-z]+", "-", (value.get("as_of") or value["period"]).lower()).strip("-")
+
+
+def chart_downloads(site: Site, f: Entry) -> str:
+    """Download and embed: the chart as SVG and PNG, with a caption and citation to paste."""
+    p = f.md_path
+    svg_url = site.settings.absolute(f"downloads/charts/{f.id}.svg")
+    citation = f"{f.title}. {site.settings.site_name}, dataset version {site.version}. {site.settings.absolute(f.url_path)}"
+    embed = f'<figure><img src="{svg_url}" alt="{f.title}" width="700"><figcaption>{citation}</figcaption></figure>'
+    return (
+        f"Download the chart as [SVG]({link(p, f'downloads/charts/{f.id}.svg')}) or [PNG]({link(p, f'downloads/charts/{f.id}.png')}). "
+        "To embed it, paste:\n\n" + f"```html\n{embed}\n```\n"
+    )
 
 
 def figure_value_label(fig: Entry, value: dict) -> str:
@@ -215,6 +220,10 @@ def figure_page(site: Site, f: Entry) -> str:
         + caveats
         + "\n"
         + summary
+        + "\n## Chart {#chart}\n\n"
+        + f'<figure class="chart-figure">\n{charts.svg(f)}\n<figcaption>{plain(f.title)}. Source: {plain(d["issuer"])}, '
+        + "as cited for each value below. Values and sources are in the table.</figcaption>\n</figure>\n\n"
+        + chart_downloads(site, f)
         + "\n## Values {#values}\n\n"
         + f"Unit: {md_text(d['unit'])}.\n\n"
         + "\n".join(table)
@@ -322,16 +331,23 @@ def events_index(site: Site) -> str:
 
 def figures_index(site: Site) -> str:
     p = "figures/index.md"
-    out = []
+    out = ['<div class="figure-grid" markdown="1">']
     for f in site.of_kind("figures"):
         last = f.data["values"][-1]
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
         out.append(
-            f"- [{md_text(f.title)}]({link(p, f.md_path)}): latest value {qualifier}{number(last['value'])} {md_text(f.data['unit'])}, "
-            f"{figure_value_label(f, last)} ({len(f.data['values'])} values; {f.data['counting']}; "
-            f"issued by {md_text(f.data['issuer'])}) {coins(site, f)}"
+            f'<div class="figure-card" markdown="1">\n\n### [{md_text(f.title)}]({link(p, f.md_path)})\n\n'
+            f'<figure class="spark">{charts.svg(f, small=True, chart_id=f"spark-{f.id}")}</figure>\n\n'
+            f"Latest: **{qualifier}{number(last['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, last)}. "
+            f"{len(f.data['values'])} values; {f.data['counting']}; counts {f.data['counts'].replace('-', ' ')}; "
+            f"issued by {md_text(f.data['issuer'])}. {coins(site, f)}\n\n</div>"
         )
-    return front_matter("Figures", "Official statistics as dated series.") + "# Figures\n\n" + "\n".join(out) + "\n"
+    out.append("</div>")
+    intro = (
+        "# Figures\n\nOfficial statistics as dated series. Before using a number, read what it counts: "
+        f"[how figures are read]({link(p, 'methodology.md', 'figures')}).\n\n"
+    )
+    return front_matter("Figures", "Official statistics as dated series.") + intro + "\n".join(out) + "\n"
 
 
 def claims_index(site: Site) -> str:
@@ -368,29 +384,6 @@ def sources_index(site: Site) -> str:
     return front_matter("Sources", "Every document the tracker cites.") + intro + "\n".join(lines) + "\n"
 
 
-def timeline(site: Site) -> str:
-    p = "timeline/index.md"
-    out = ["# Timeline\n", "Every event in the tracker, oldest first, with its date at the precision the sources support.\n"]
-    year = None
-    for e in site.events_in_order():
-        if e.date.year != year:
-            if year is not None:
-                out.append("</ol>\n")
-            year = e.date.year
-            out.append(f'## {year} {{#y{year}}}\n\n<ol class="timeline" markdown="1">')
-        cats = categories_links(site, e)
-        n = len(e.data["sources"])
-        out.append(
-            f'<li id="{e.id}" markdown="span"><time datetime="{e.date.iso}">{e.date.label}</time> '
-            f"[{md_text(e.title)}]({link(p, e.md_path)})<br>"
-            f'<span class="tl-meta">{md_text(place_label(site, e.data["place"]))} · {cats} · '
-            f"{md_text(vocab_name(site, 'statuses', e.data['status']))} · {n} source{'s' if n != 1 else ''}</span></li>"
-        )
-    if year is not None:
-        out.append("</ol>\n")
-    return front_matter("Timeline", "Every event in the tracker in date order.") + "\n".join(out) + "\n"
-
-
 def headline(site: Site) -> str:
     """The home page's figures: the latest value of every series, linked to its evidence."""
     p = "index.md"
@@ -398,9 +391,11 @@ def headline(site: Site) -> str:
     for f in site.of_kind("figures"):
         last = f.data["values"][-1]
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
+        source = site.entries[last["source"]["source"]]
         cards.append(
             f"- **{qualifier}{number(last['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, last)}  \n"
-            f"  [{md_text(f.title)}]({link(p, f.md_path, 'values')}), according to {md_text(f.data['issuer'])}"
+            f"  [{md_text(f.title)}]({link(p, f.md_path, 'values')}), according to {md_text(f.data['issuer'])} "
+            f"([source: {md_text(source.data['publisher'])}]({link(p, f.md_path, 'src-' + source.id)}))"
         )
     counts = {k: len(site.of_kind(k)) for k in KIND_TITLES}
     summary = (
@@ -420,7 +415,7 @@ def all_pages(site: Site) -> Iterator[tuple[str, str]]:
     yield "figures/index.md", figures_index(site)
     yield "claims/index.md", claims_index(site)
     yield "sources/index.md", sources_index(site)
-    yield "timeline/index.md", timeline(site)
+    yield from timelines.pages(site)
     yield "changelog/index.md", changelog_page(site)
     for old, info in sorted(site.retired.items()):
         if info["action"] != "renamed":

@@ -1,0 +1,136 @@
+"""Timelines and charts as readers see them, on the real data and on the fixtures."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from scripts.tracker import dates
+from scripts.tracker.generate import generate_pages
+from scripts.tracker.pages import number
+
+from .conftest import ROOT, page
+
+DATA = ROOT / "data"
+
+
+@cache
+def events() -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((DATA / "events").glob("*.yaml"))}
+
+
+@cache
+def places() -> dict[str, dict]:
+    return yaml.safe_load((DATA / "vocab" / "places.yaml").read_text(encoding="utf-8"))
+
+
+def in_place(event: dict, key: str) -> bool:
+    here = event["place"]
+    while here:
+        if here == key:
+            return True
+        here = places()[here].get("parent")
+    return False
+
+
+def listed(site: Path, rel: str) -> list[str]:
+    return [li["id"] for li in page(site, rel).select("ol.timeline > li")]
+
+
+def test_year_pages_together_hold_every_event_once_in_order(site: Path) -> None:
+    all_events = events()
+    ids = []
+    for year in sorted({dates.parse(e["date"]).year for e in all_events.values()}):
+        on_page = listed(site, f"timeline/{year}")
+        assert all(dates.parse(all_events[i]["date"]).year == year for i in on_page)
+        ids += on_page
+    assert sorted(ids) == sorted(all_events)
+    keys = [(dates.parse(all_events[i]["date"]).sort_key, i) for i in ids]
+    assert keys == sorted(keys)
+
+
+def test_each_theme_page_holds_exactly_its_events(site: Path) -> None:
+    categories = yaml.safe_load((DATA / "vocab" / "categories.yaml").read_text(encoding="utf-8"))
+    for key in categories:
+        expected = sorted(i for i, e in events().items() if key in e["categories"])
+        if expected:
+            assert sorted(listed(site, f"timeline/themes/{key}")) == expected, key
+
+
+def test_each_place_page_holds_exactly_its_events_and_those_within_it(site: Path) -> None:
+    for key in places():
+        expected = sorted(i for i, e in events().items() if in_place(e, key))
+        if expected:
+            assert sorted(listed(site, f"timeline/places/{key}")) == expected, key
+        else:
+            assert not (site / "timeline" / "places" / key).exists()
+
+
+def test_timeline_items_carry_what_the_filter_needs(site: Path) -> None:
+    soup = page(site, "timeline")
+    assert soup.select_one(".timeline-filter[data-labels]")
+    assert soup.find("script", src=re.compile(r"assets/js/timeline-filter\.js$"))
+    for li in soup.select("ol.timeline > li"):
+        event = events()[li["id"]]
+        assert li["data-categories"].split() == event["categories"]
+        assert li["data-places"].split()[0] == event["place"]
+        assert li["data-status"] == event["status"]
+        n = len(event["sources"])
+        assert f"{n} source{'s' if n != 1 else ''}" in li.get_text()
+
+
+def test_event_pages_show_their_neighbours_in_time(site: Path) -> None:
+    ordered = listed(site, "timeline")
+    middle = ordered[len(ordered) // 2]
+    soup = page(site, f"events/{middle}")
+    section = soup.find(id="in-time").find_next("ul")
+    links = [a["href"] for a in section.find_all("a")]
+    i = ordered.index(middle)
+    assert f"../{ordered[i - 1]}/" in links and f"../{ordered[i + 1]}/" in links
+
+
+def test_each_figure_page_has_an_accessible_chart_and_a_table_equal_to_the_data(site: Path) -> None:
+    for path in sorted((DATA / "figures").glob("*.yaml")):
+        figure = yaml.safe_load(path.read_text(encoding="utf-8"))
+        soup = page(site, f"figures/{figure['id']}")
+        svg = soup.select_one("figure.chart-figure svg")
+        assert svg and svg["role"] == "img"
+        assert svg.find("title").get_text() == figure["title"]
+        assert (
+            svg.find("desc")
+            .get_text()
+            .startswith({"cumulative": "Line chart", "snapshot": "Line chart", "per-period": "Bar chart"}[figure["counting"]])
+        )
+        cells = [row.find_all("td")[1].get_text(strip=True) for row in soup.select("#values ~ table tbody tr")]
+        expected = [f"{v['qualifier']} {number(v['value'])}" if v.get("qualifier") else number(v["value"]) for v in figure["values"]]
+        assert cells == expected, figure["id"]
+        for caveat in figure.get("caveats", [])[:1]:
+            assert soup.select_one(".admonition.warning") and caveat[:30] in soup.select_one(".admonition.warning").get_text()
+
+
+def test_charts_are_byte_identical_from_build_to_build(tmp_path: Path) -> None:
+    outputs = []
+    for n in (1, 2):
+        docs = tmp_path / f"docs{n}"
+        generate_pages(DATA, docs, tmp_path / f"snippets{n}", ROOT / "mkdocs.yml")
+        outputs.append({p.name: p.read_bytes() for p in sorted((docs / "downloads" / "charts").iterdir())})
+        outputs[-1]["inline"] = b"".join(p.read_bytes() for p in sorted((docs / "figures").glob("*.md")))
+    assert outputs[0] == outputs[1]
+    assert any(name.endswith(".svg") for name in outputs[0]) and any(name.endswith(".png") for name in outputs[0])
+
+
+def test_figures_overview_has_a_small_chart_per_series(site: Path) -> None:
+    soup = page(site, "figures")
+    assert len(soup.select(".figure-card svg[role=img]")) == len(list((DATA / "figures").glob("*.yaml")))
+
+
+def test_home_page_numbers_link_to_their_series_and_source(site: Path) -> None:
+    soup = page(site, "")
+    for path in sorted((DATA / "figures").glob("*.yaml")):
+        figure = yaml.safe_load(path.read_text(encoding="utf-8"))
+        last_source = figure["values"][-1]["source"]["source"]
+        assert soup.find("a", href=f"figures/{figure['id']}/#values")
+        assert soup.find("a", href=f"figures/{figure['id']}/#src-{last_source}"), figure["id"]
