@@ -38,8 +38,8 @@ def problem_lines(out: list[str], data: Path) -> list[str]:
 
 UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in data/published-ids.txt'
 WARNINGS = [
-    "data/events/good-later-event.yaml:9:3: W601 the event rests on a single source",
-    'data/events/good-later-event.yaml:10:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
+    "data/events/good-later-event.yaml:10:3: W601 the event rests on a single source",
+    'data/events/good-later-event.yaml:11:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
     "data/sources/good-report.yaml:6:6: W600 the source has no archive link",
 ]
 
@@ -126,7 +126,7 @@ def test_single_files_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert problem_lines(out, data) == [
         'data/events/e400-bad-date.yaml:1:5: W603 id "e400-bad-date" is not yet in data/published-ids.txt',
         *expected(BAD / "events" / "e400-bad-date.yaml"),
-        "data/events/e400-bad-date.yaml:9:3: W601 the event rests on a single source",
+        "data/events/e400-bad-date.yaml:10:3: W601 the event rests on a single source",
     ]
     assert out[-1] == "FAILED: 1 files checked, 1 errors, 2 warnings"
 

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup
 
 from scripts.tracker import dates
+from scripts.tracker.__main__ import main
 
 from .conftest import ENV, FIXTURES, ROOT, build, copy_site_tree, load, make_data, page
 
@@ -109,6 +110,7 @@ def test_hostile_content_never_reaches_a_page_as_script(tmp_path: Path) -> None:
         '[data](data:text/html,hi) <a href="javascript:alert(6)" onclick="x()">a</a> [@good-source]',
     )
     event.write_text(text, encoding="utf-8")
+    assert main(["--data", str(data), "format"]) == 0  # as a contributor would, before the check
     root = copy_site_tree(tmp_path / "root", data)
     result = build(root, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from .canonical import canonical_text
 from .checks import run_checks
 from .dataset import PUBLISHED_IDS, load_dataset, today
+from .load import display
 from .problems import CODES
+from .scaffold import scaffold, slug
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,6 +53,57 @@ def cmd_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_format(args: argparse.Namespace) -> int:
+    """Rewrite entries in canonical form; files with errors are left alone and reported."""
+    data_dir = Path(args.data).resolve()
+    data = load_dataset(data_dir)
+    wanted = {Path(f).resolve() for f in args.files}
+    changed = 0
+    for kind, docs in data.docs.items():
+        for doc in docs.values():
+            path = Path(doc.path).resolve()
+            if wanted and path not in wanted:
+                continue
+            text = canonical_text(kind, doc.data, data_dir / "schema")
+            if path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+                changed += 1
+                print(f"formatted {doc.path}")
+    skipped = [p for p in data.problems if p.is_error and (not wanted or Path(p.path).resolve() in wanted)]
+    for problem in skipped:
+        print(problem.format())
+    print(f"{changed} files rewritten" + (f"; {len(skipped)} problems stop other files from being formatted" if skipped else ""))
+    return 1 if skipped else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a new entry file from its schema and print where it is."""
+    import datetime as dt
+
+    kind = args.kind if args.kind.endswith("s") else args.kind + "s"
+    entry_id = slug(args.title)
+    if not entry_id:
+        print('give a title with at least one letter or digit, e.g. new event "Court launches a debtor list 2013"')
+        return 1
+    target = Path(args.data).resolve() / kind / f"{entry_id}.yaml"
+    if target.exists():
+        print(f"{display(target)} already exists; choose another title")
+        return 1
+    target.write_text(scaffold(kind, entry_id, Path(args.data).resolve() / "schema", dt.date.today()), encoding="utf-8")
+    print(f"created {display(target)}: replace every TODO, then run: python -m scripts.tracker check {display(target)}")
+    return 0
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """Report dead source and archive addresses (for the weekly job; never fails)."""
+    from .links import dead_links, report
+
+    data = load_dataset(Path(args.data).resolve())
+    checked = sum(("url" in d.data) + ("archive_url" in d.data) for d in data.docs["sources"].values())
+    print(report(dead_links(data), checked), end="")
+    return 0
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from .generate import generate
 
@@ -64,6 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("files", nargs="*", help="report only on these files (all data is still loaded)")
     check.add_argument("--warnings", action="store_true", help="list every warning, not only their counts")
     check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="create a new entry from its schema, every field explained")
+    new.add_argument("kind", choices=["event", "figure", "claim", "source", "events", "figures", "claims", "sources"])
+    new.add_argument("title", help="a short title; it becomes the permanent id and file name")
+    new.set_defaults(func=cmd_new)
+    fmt = sub.add_parser("format", help="rewrite entries in canonical form (all, or the files named)")
+    fmt.add_argument("files", nargs="*")
+    fmt.set_defaults(func=cmd_format)
+    links = sub.add_parser("links", help="report dead source and archive addresses (needs the network)")
+    links.set_defaults(func=cmd_links)
     reg = sub.add_parser("register", help="add new ids to data/published-ids.txt")
     reg.set_defaults(func=cmd_register)
     gen = sub.add_parser("generate", help="check, then write the site's generated Markdown into docs/")

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from . import dates
+from .canonical import canonical_text
 from .dataset import PUBLISHED_IDS, Dataset
 from .load import Document, display
 from .model import is_repost
 from .problems import Problem
+from .scaffold import PLACEHOLDER
 from .validate import KINDS
 
 MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
@@ -267,6 +270,57 @@ def changelog_is_well_formed(data: Dataset, today: dt.date) -> Iterator[Problem]
         previous = when.start.first
 
 
+def _walk_strings(value: Any, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_strings(item, (*at, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk_strings(item, (*at, i))
+    elif isinstance(value, str):
+        yield at, value
+
+
+def placeholders_are_filled(data: Dataset) -> Iterator[Problem]:
+    """Runs on every readable file, so a half-filled scaffold is explained even when invalid."""
+    for _kind, _stem, doc in data.files:
+        for at, text in _walk_strings(doc.data):
+            if text.strip().startswith(PLACEHOLDER):
+                yield _problem(doc, at, "E331", f"{'/'.join(map(str, at))} still holds the placeholder {PLACEHOLDER}")
+
+
+def entries_are_canonical(data: Dataset) -> Iterator[Problem]:
+    """Full-line comments may stay (the scaffold's explanations); everything else must match."""
+    for kind, docs in data.docs.items():
+        for doc in docs.values():
+            path = Path(doc.path)
+            text = (path if path.is_absolute() else Path.cwd() / path).read_text(encoding="utf-8").replace("\r\n", "\n")
+            have = [line for line in text.split("\n") if not line.lstrip().startswith("#")]
+            want = [line for line in canonical_text(kind, doc.data, data.root / "schema").split("\n") if not line.lstrip().startswith("#")]
+            if have != want:
+                line = next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want)))
+                number = _line_number(text, have, line)
+                yield Problem(
+                    doc.path,
+                    number,
+                    1,
+                    "E330",
+                    "the file is not in canonical form (field order, quoting or line width)",
+                    f"run: python -m scripts.tracker format {doc.path}",
+                )
+
+
+def _line_number(text: str, kept: list[str], index: int) -> int:
+    """Map an index in the comment-free lines back to a line number of the file."""
+    seen = -1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.lstrip().startswith("#"):
+            seen += 1
+            if seen == index:
+                return number
+    return max(1, len(text.split("\n")))
+
+
 CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     ids_match_file_names,
     ids_are_unique,
@@ -279,6 +333,8 @@ CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     source_urls_are_unique,
     figure_values_fit_their_series,
     glossary_links_exist,
+    placeholders_are_filled,
+    entries_are_canonical,
     published_ids_still_resolve,
     new_ids_are_registered,
     sources_have_archive_links,

@@ -39,6 +39,8 @@ CODES: dict[str, tuple[str, str]] = {
     "E320": ("published-id-gone", "restore the entry, or record it in data/retired.yaml as renamed, merged or withdrawn"),
     "E322": ("bad-retired", "see the comment at the top of data/retired.yaml"),
     "E323": ("bad-changelog", "see the comment at the top of data/changelog.yaml"),
+    "E330": ("not-canonical", "rewrite the file in canonical form: python -m scripts.tracker format FILE"),
+    "E331": ("placeholder", "replace the TODO left by `python -m scripts.tracker new` with the real value"),
     "E400": ("bad-date", "write a real calendar date: YYYY, YYYY-MM or YYYY-MM-DD"),
     "E401": ("future-date", "a date cannot be later than today; check the year"),
     "E402": ("reversed-range", "write the earlier date first: START/END"),
