@@ -13,7 +13,10 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The sitemap's dates come from the commit, not the clock, so one commit gives one site.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test lint clean
+.PHONY: serve build check test lint clean chromium
+
+# The browser tests drive Debian's Chromium; install it when it is missing (root, or sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +27,7 @@ serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuildin
 	$(PY) -m mkdocs serve --strict
 
 build: $(STAMP)  ## build the site into site/ (replaced only when the whole build succeeds)
-	rm -rf build/site.tmp
-	$(PY) -m mkdocs build --strict --quiet --site-dir build/site.tmp
-	rm -rf $(SITE) && mv build/site.tmp $(SITE)
+	$(PY) -m scripts.tracker build --site-dir $(SITE)
 
 check: $(STAMP)  ## validate the data
 	$(PY) -m scripts.tracker check
@@ -35,7 +36,11 @@ lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 
-test: $(STAMP)  ## every test: data check, checker fixtures, a full strict build inspected
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null)
+
+test: $(STAMP) chromium  ## every test: data check, checker fixtures, a full strict build inspected, browser tests
 	$(PY) -m scripts.tracker check
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest

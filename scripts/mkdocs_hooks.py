@@ -1,12 +1,17 @@
-"""MkDocs hook: run the generation step before every build (mkdocs.yml's watch: lists data/).
+"""MkDocs hooks: run the generation step before every build (mkdocs.yml's watch: lists data/),
+and harden every page (Content-Security-Policy, no referrer, rel on external links).
 
-Nothing else lives here, so the site stays buildable by any MkDocs-compatible builder once
-`python -m scripts.tracker generate` has run (Zensical, for one, ignores hooks). Paths are
-taken relative to the mkdocs.yml in use, so a test can build a copy of the site elsewhere.
+The pages themselves are plain Markdown, so the site stays buildable by any MkDocs-compatible
+builder once `python -m scripts.tracker generate` has run (Zensical, for one, ignores hooks;
+it would then lack only the page hardening). Paths are taken relative to the mkdocs.yml in
+use, so a test can build a copy of the site elsewhere.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -29,3 +34,39 @@ def on_pre_build(config, **_kwargs) -> None:
     # shown in every page's footer and in the home page's schema.org Dataset
     config.extra["dataset_version"] = site.version
     config.extra["dataset_jsonld"] = dataset_jsonld(site)
+
+
+# ---------------------------------------------------------------- hardening of every page
+# Material writes a few small inline scripts into each page (their text differs with the page's
+# depth), and matplotlib's charts carry an inline <style>. The policy allows exactly those, by
+# hash, plus the site's own files: no other host, no other inline code.
+_INLINE = re.compile(r"<(script|style)(?![^>]*\bsrc=)([^>]*)>(.*?)</\1>", re.S)
+_DATA_TYPES = ("application/json", "application/ld+json")
+_EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
+
+
+def content_security_policy(html: str) -> str:
+    hashes: dict[str, set[str]] = {"script": set(), "style": set()}
+    for tag, attrs, body in _INLINE.findall(html):
+        if tag == "script" and any(t in attrs for t in _DATA_TYPES):
+            continue  # data blocks are never run
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        hashes[tag].add(f"'sha256-{digest}'")
+    script = " ".join(["'self'", *sorted(hashes["script"])])
+    style = " ".join(["'self'", *sorted(hashes["style"])])
+    return (
+        f"default-src 'self'; script-src {script}; style-src {style}; style-src-attr 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
+def on_post_page(output: str, page, config, **_kwargs) -> str:
+    output = _EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
+    # Material's search dialog has no accessible name (axe: aria-dialog-name)
+    output = output.replace('data-md-component="search" role="dialog">', 'data-md-component="search" role="dialog" aria-label="Search">', 1)
+    meta = (
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">\n'
+        '    <meta name="referrer" content="no-referrer">\n    '
+    )
+    return output.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)

@@ -104,6 +104,32 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build into a fresh folder beside the site and swap it in only when the build succeeded,
+    so a failed build never destroys the last good site."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    site = Path(args.site_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(Path(args.config).resolve()), "-d", str(staging)]
+    result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed; {display(site)} was left as it was", file=sys.stderr)
+        return 1
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built {display(site)}")
+    return 0
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from .generate import generate
 
@@ -125,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     fmt = sub.add_parser("format", help="rewrite entries in canonical form (all, or the files named)")
     fmt.add_argument("files", nargs="*")
     fmt.set_defaults(func=cmd_format)
+    bld = sub.add_parser("build", help="build the site; the old site stays unless the build succeeds")
+    bld.add_argument("--site-dir", default=str(ROOT / "site"))
+    bld.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    bld.set_defaults(func=cmd_build)
     links = sub.add_parser("links", help="report dead source and archive addresses (needs the network)")
     links.set_defaults(func=cmd_links)
     reg = sub.add_parser("register", help="add new ids to data/published-ids.txt")

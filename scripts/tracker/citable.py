@@ -46,9 +46,9 @@ def cite_section(site: Site, entry: Entry) -> str:
         ("APA", cite.apa(r), "text"),
         ("MLA", cite.mla(r), "text"),
         ("Chicago", cite.chicago(r), "text"),
-        ("BibTeX", cite.bibtex(r), "bibtex"),
+        ("BibTeX", cite.bibtex(r), "text"),  # plain text: highlight colours fail contrast checks
         ("RIS", cite.ris(r), "text"),
-        ("CSL-JSON", cite.csl_json(r), "json"),
+        ("CSL-JSON", cite.csl_json(r), "text"),
     ]
     tabs = "\n".join(f'=== "{name}"\n\n{_fence(text, lang)}' for name, text, lang in formats)
     reminder = (

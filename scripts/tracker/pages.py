@@ -174,7 +174,7 @@ def chart_downloads(site: Site, f: Entry) -> str:
     embed = f'<figure><img src="{svg_url}" alt="{f.title}" width="700"><figcaption>{citation}</figcaption></figure>'
     return (
         f"Download the chart as [SVG]({link(p, f'downloads/charts/{f.id}.svg')}) or [PNG]({link(p, f'downloads/charts/{f.id}.png')}). "
-        "To embed it, paste:\n\n" + f"```html\n{embed}\n```\n"
+        "To embed it, paste:\n\n" + f"```text\n{embed}\n```\n"
     )
 
 

@@ -1,0 +1,169 @@
+"""End-to-end in Debian's Chromium (driven by Playwright, which downloads no browser here):
+the pages readers use, with every request recorded and every console error caught, and an
+axe-core accessibility audit."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed; run `make chromium`")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+class Watched:
+    """A page whose every request and console error is recorded."""
+
+    def __init__(self, browser: Browser, base_url: str) -> None:
+        self.context = browser.new_context(base_url=base_url)
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+        self.page: Page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def visit(self, path: str) -> Page:
+        self.page.goto(path, wait_until="networkidle")
+        return self.page
+
+    def assert_clean(self) -> None:
+        foreign = [u for u in self.requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+        assert foreign == [], foreign
+        assert self.errors == [], self.errors
+
+
+@pytest.fixture
+def watched(browser: Browser, base_url: str) -> Iterator[Watched]:
+    w = Watched(browser, base_url)
+    yield w
+    w.assert_clean()
+    w.context.close()
+
+
+def first(kind: str) -> dict:
+    path = sorted((ROOT / "data" / kind).glob("*.yaml"))[0]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+PAGES = [
+    "",
+    "timeline/",
+    "events/spc-blacklist-launch-2013/",
+    "figures/spc-air-ticket-purchases-blocked-cumulative/",
+    "claims/citizens-start-with-800-points/",
+    "sources/chinadaily-2013-debtor-blacklist-leaves-its-mark/",
+    "figures/",
+    "glossary/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_with_no_foreign_request_and_no_console_error(watched: Watched, path: str) -> None:
+    page = watched.visit(path)
+    assert page.locator("h1").first.is_visible()
+
+
+def test_a_figure_shows_its_chart_and_table(watched: Watched) -> None:
+    page = watched.visit("figures/spc-air-ticket-purchases-blocked-cumulative/")
+    chart = page.locator("figure.chart-figure svg[role=img]")
+    assert chart.is_visible() and chart.bounding_box()["height"] > 100
+    assert page.locator("article table tbody tr").count() >= 5  # Material wraps tables in the browser
+
+
+def test_search_finds_the_right_entry(watched: Watched) -> None:
+    page = watched.visit("")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("Rongcheng points")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    texts = " ".join(results.all_inner_texts()[:5])
+    assert "Rongcheng" in texts
+
+
+def test_timeline_filtering_works_in_the_page(watched: Watched) -> None:
+    page = watched.visit("timeline/")
+    items = page.locator("ol.timeline > li")
+    total = items.count()
+    page.select_option("select[name=category]", "xinjiang")
+    visible = page.locator("ol.timeline > li:not([hidden])")
+    events = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data" / "events").glob("*.yaml")]
+    assert visible.count() == sum("xinjiang" in e["categories"] for e in events) < total
+    assert "category=xinjiang" in page.url
+    assert page.locator(".timeline-filter__count").inner_text() == f"{visible.count()} of {total} events"
+    page.select_option("select[name=category]", "")
+    assert page.locator("ol.timeline > li:not([hidden])").count() == total
+
+
+def test_the_cite_box_copies_a_citation(watched: Watched) -> None:
+    page = watched.visit("events/spc-blacklist-launch-2013/")
+    page.locator(".cite-box .tabbed-labels label", has_text="BibTeX").click()
+    block = page.locator(".cite-box .tabbed-block").nth(4)
+    block.hover()
+    block.locator("button.md-code__button, button.md-clipboard").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@misc{sct-spc-blacklist-launch-2013,")
+
+
+def test_the_correction_link_opens_a_prefilled_issue(watched: Watched) -> None:
+    page = watched.visit("events/spc-blacklist-launch-2013/")
+    link = page.locator(".report-correction a")
+    href = link.get_attribute("href")
+    assert re.match(r"https://github\.com/[\w-]+/[\w-]+/issues/new\?template=correction\.yml&title=Correction", href)
+    assert "entry=events%2Fspc-blacklist-launch-2013" in href
+    assert set(link.get_attribute("rel").split()) >= {"noopener", "noreferrer"}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_accessibility_violation(browser: Browser, base_url: str, path: str) -> None:
+    context = browser.new_context(base_url=base_url, bypass_csp=True)  # axe is injected as a script
+    page = context.new_page()
+    page.goto(path, wait_until="networkidle")
+    results = Axe().run(page)
+    context.close()
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
