@@ -115,7 +115,9 @@ def test_charts_are_byte_identical_from_build_to_build(tmp_path: Path) -> None:
     outputs = []
     for n in (1, 2):
         docs = tmp_path / f"docs{n}"
-        generate_pages(DATA, docs, tmp_path / f"snippets{n}", ROOT / "mkdocs.yml")
+        # separate build folders, so separate chart caches: both runs really draw the charts
+        generate_pages(DATA, docs, tmp_path / f"build{n}" / "snippets", ROOT / "mkdocs.yml")
+        assert list((tmp_path / f"build{n}" / "cache" / "charts").iterdir())
         outputs.append({p.name: p.read_bytes() for p in sorted((docs / "downloads" / "charts").iterdir())})
         outputs[-1]["inline"] = b"".join(p.read_bytes() for p in sorted((docs / "figures").glob("*.md")))
     assert outputs[0] == outputs[1]

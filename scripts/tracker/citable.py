@@ -31,32 +31,39 @@ def page_record(site: Site, entry: Entry) -> cite.PageRecord:
     )
 
 
-def _fence(text: str, lang: str = "text") -> str:
-    """A fenced code block that no backticks in the text can close early."""
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    body = "\n".join("    " + line if line else "" for line in text.rstrip("\n").split("\n"))
-    return f"    {fence}{lang}\n{body}\n    {fence}\n"
-
-
 def cite_section(site: Site, entry: Entry) -> str:
     r = page_record(site, entry)
     formats = [
-        ("Short", cite.inline(r), "text"),
-        ("APA", cite.apa(r), "text"),
-        ("MLA", cite.mla(r), "text"),
-        ("Chicago", cite.chicago(r), "text"),
-        ("BibTeX", cite.bibtex(r), "text"),  # plain text: highlight colours fail contrast checks
-        ("RIS", cite.ris(r), "text"),
-        ("CSL-JSON", cite.csl_json(r), "text"),
+        ("Short", cite.inline(r)),
+        ("APA", cite.apa(r)),
+        ("MLA", cite.mla(r)),
+        ("Chicago", cite.chicago(r)),
+        ("BibTeX", cite.bibtex(r)),
+        ("RIS", cite.ris(r)),
+        ("CSL-JSON", cite.csl_json(r)),
     ]
-    tabs = "\n".join(f'=== "{name}"\n\n{_fence(text, lang)}' for name, text, lang in formats)
     reminder = (
         "Please cite the original sources listed on this page as well: the tracker is a guide to "
         "the evidence, not a substitute for it. The citation names the dataset version and the day "
         "this entry was last reviewed; add the day you read it."
     )
-    return f'## Cite this page {{#cite}}\n\n<div class="cite-box" markdown="1">\n\n{reminder}\n\n{tabs}\n</div>\n'
+    # Written as the HTML that pymdownx.tabbed and pymdownx.highlight would make (so Material's
+    # tab and copy-button scripts work), without running Markdown over it: thousands of pages
+    # with seven code blocks each made that a large part of the build.
+    # data-search-exclude: seven citation formats per page would swell the search index.
+    inputs = "".join(
+        f'<input{" checked" if i == 1 else ""} id="__tabbed_cite_{i}" name="__tabbed_cite" type="radio">' for i in range(1, len(formats) + 1)
+    )
+    labels = "".join(f'<label for="__tabbed_cite_{i}">{name}</label>' for i, (name, _text) in enumerate(formats, start=1))
+    blocks = "".join(
+        f'<div class="tabbed-block"><div class="highlight"><pre id="__code_cite_{i}"><code>{plain(text.rstrip())}</code></pre></div></div>'
+        for i, (_name, text) in enumerate(formats, start=1)
+    )
+    return (
+        f'## Cite this page {{#cite}}\n\n<div class="cite-box" data-search-exclude>\n<p>{reminder}</p>\n'
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="1:{len(formats)}">{inputs}<div class="tabbed-labels">{labels}</div>'
+        f'<div class="tabbed-content">{blocks}</div></div>\n</div>\n'
+    )
 
 
 def correction_url(site: Site, entry: Entry) -> str:

@@ -40,13 +40,15 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
     """Write every generated page and file; return how many changed, and the site model.
     Raise DataError (after printing the problems) on bad data."""
     data = load_dataset(data_dir)
-    problems = run_checks(data, today())
+    problems = run_checks(data, today(), style=False)
     errors = [p for p in problems if p.is_error]
     if errors:
         for problem in errors:
             print(problem.format(), file=sys.stderr)
         raise DataError(f"{len(errors)} errors in data/; nothing was generated")
     site = build_site(data, load_settings(config_file))
+    charts.CACHE_DIR = snippets_dir.parent / "cache" / "charts"
+    charts.draw_all(site.of_kind("figures"))
     wanted: set[Path] = set()
     changed = 0
     for rel, content in [*all_pages(site), *static_files(site, data_dir / "schema")]:

@@ -18,8 +18,21 @@ MAX_BYTES = 256 * 1024
 Path_ = tuple[str | int, ...]
 
 
+class AliasFound(yaml.YAMLError):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver, so '2019-05' and 2019-05-01 stay text."""
+    """SafeLoader without the timestamp resolver, so '2019-05' and 2019-05-01 stay text; it
+    refuses anchors and aliases while composing, so an alias bomb is never expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise AliasFound(event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -122,10 +135,6 @@ def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Docu
     text = raw.decode("utf-8")
     problems: list[Problem] = []
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line, col = event.start_mark.line + 1, event.start_mark.column + 1
-                return None, [Problem(path, line, col, "E106", "YAML anchors and aliases are not allowed")]
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -135,6 +144,8 @@ def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Docu
             doc.data = _construct(node, (), doc, problems, loader)
         finally:
             loader.dispose()
+    except AliasFound as exc:
+        return None, [Problem(path, exc.mark.line + 1, exc.mark.column + 1, "E106", "YAML anchors and aliases are not allowed")]
     except yaml.YAMLError as exc:
         return None, [_yaml_error(path, text, exc)]
     except (ValueError, TypeError, RecursionError) as exc:  # constructor edge cases, e.g. huge nesting

@@ -82,16 +82,17 @@ def numbered(cites: list[dict], prefix: str = "src", start: int = 1) -> dict[str
 
 
 def meta_table(rows: list[tuple[str, str]]) -> str:
-    items = [f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in rows]
-    return '<dl class="entry-meta" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
+    """Raw HTML (values are escaped or built by us): Markdown here cost a lot at scale."""
+    items = [f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows]
+    return '<dl class="entry-meta">\n' + "\n".join(items) + "\n</dl>\n"
 
 
 def status_link(site: Site, from_md: str, status: str) -> str:
-    return f"[{md_text(vocab_name(site, 'statuses', status))}]({link(from_md, 'methodology.md', 'statuses')}){{ .status .status-{status} }}"
+    return f'<a class="status status-{status}" href="{url(from_md, "methodology/")}#statuses">{plain(vocab_name(site, "statuses", status))}</a>'
 
 
 def categories_links(site: Site, entry: Entry) -> str:
-    return ", ".join(md_text(vocab_name(site, "categories", c)) for c in entry.get("categories", []))
+    return ", ".join(plain(vocab_name(site, "categories", c)) for c in entry.get("categories", []))
 
 
 def record_rows(entry: Entry) -> list[tuple[str, str]]:
@@ -102,8 +103,8 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
     related = [site.entries[i] for i in entry.get("related", []) if i in site.entries]
     if not related:
         return ""
-    lines = [f'- [{md_text(r.title)}]({link(from_md, r.md_path)}) <span class="kind">{r.kind[:-1]}</span>' for r in related]
-    return "## Related entries\n\n" + "\n".join(lines) + "\n"
+    items = "".join(f'<li><a href="{url(from_md, r.url_path)}">{plain(r.title)}</a> <span class="kind">{r.kind[:-1]}</span></li>' for r in related)
+    return f"## Related entries\n\n<ul data-search-exclude>{items}</ul>\n"
 
 
 def corrections_section(site: Site, entry: Entry) -> str:
@@ -138,7 +139,7 @@ def event_page(site: Site, e: Entry) -> str:
     p = e.md_path
     rows = [
         ("Date", f'<time datetime="{e.date.iso}">{e.date.label}</time>'),
-        ("Place", md_text(place_label(site, e.data["place"]))),
+        ("Place", plain(place_label(site, e.data["place"]))),
         ("Categories", categories_links(site, e)),
         ("Status", status_link(site, p, e.data["status"])),
         *record_rows(e),
@@ -188,28 +189,28 @@ def figure_page(site: Site, f: Entry) -> str:
     d = f.data
     counting = {"cumulative": "Cumulative (running total)", "per-period": "Per period", "snapshot": "Snapshot (stock at a date)"}
     rows = [
-        ("Measures", md_text(d["measure"])),
-        ("Unit", md_text(d["unit"]) + f" (counts {d['counts'].replace('-', ' ')})"),
+        ("Measures", plain(d["measure"])),
+        ("Unit", plain(d["unit"]) + f" (counts {d['counts'].replace('-', ' ')})"),
         ("Counting", counting[d["counting"]]),
-        ("Issued by", md_text(d["issuer"])),
-        ("Place", md_text(place_label(site, d["place"]))),
+        ("Issued by", plain(d["issuer"])),
+        ("Place", plain(place_label(site, d["place"]))),
         ("Categories", categories_links(site, f)),
         ("Status", status_link(site, p, d["status"])),
         *record_rows(f),
     ]
     caveats = ""
     if d.get("caveats"):
-        caveats = '!!! warning "Read before using these numbers"\n\n' + "\n".join(f"    - {md_text(c)}" for c in d["caveats"]) + "\n"
+        caveats = '!!! warning "Read before using these numbers"\n\n' + "\n".join(f"    - {plain(c)}" for c in d["caveats"]) + "\n"
     listed = [{"source": i} for i in dict.fromkeys(v["source"]["source"] for v in d["values"])]
     numbers = numbered(listed)
     table = ["| When | Value | Source | Note |", "|---|--:|---|---|"]
     for v in d["values"]:
         qualifier = f"{v['qualifier']} " if v.get("qualifier") else ""
         src = v["source"]
-        locator = f", {md_text(src['locator'])}" if src.get("locator") else ""
+        locator = f", {plain(src['locator'])}" if src.get("locator") else ""
         table.append(
             f'| <span id="{value_anchor(v)}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
-            f"| [[{numbers[src['source']][1]}]](#src-{src['source']}){locator} | {md_text(v.get('note', ''))} |"
+            f"| [[{numbers[src['source']][1]}]](#src-{src['source']}){locator} | {plain(v.get('note', ''))} |"
         )
     summary = summary_html(site, f, numbers)
     return (
@@ -225,7 +226,7 @@ def figure_page(site: Site, f: Entry) -> str:
         + "as cited for each value below. Values and sources are in the table.</figcaption>\n</figure>\n\n"
         + chart_downloads(site, f)
         + "\n## Values {#values}\n\n"
-        + f"Unit: {md_text(d['unit'])}.\n\n"
+        + f"Unit: {plain(d['unit'])}.\n\n"
         + "\n".join(table)
         + "\n\n"
         + related_section(site, f, p)
@@ -243,7 +244,7 @@ def claim_page(site: Site, c: Entry) -> str:
     rows = [
         (
             "Verdict",
-            f"[{md_text(vocab_name(site, 'verdicts', verdict))}]({link(p, 'methodology.md', 'verdicts')}){{ .verdict .verdict-{verdict} }}",
+            f"[{plain(vocab_name(site, 'verdicts', verdict))}]({link(p, 'methodology.md', 'verdicts')}){{ .verdict .verdict-{verdict} }}",
         ),
         ("Status", status_link(site, p, d["status"])),
     ]
@@ -275,16 +276,16 @@ def claim_page(site: Site, c: Entry) -> str:
 def source_page(site: Site, s: Entry) -> str:
     p = s.md_path
     d = s.data
-    rows = [("Title", md_text(d["title"]))]
+    rows = [("Title", plain(d["title"]))]
     if "title_en" in d:
-        rows.append(("English title", md_text(d["title_en"])))
+        rows.append(("English title", plain(d["title_en"])))
     if d.get("authors"):
-        rows.append(("Authors", md_text(", ".join(d["authors"]))))
+        rows.append(("Authors", plain(", ".join(d["authors"]))))
     rows += [
-        ("Publisher", md_text(d["publisher"])),
+        ("Publisher", plain(d["publisher"])),
         ("Published", f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "date not shown"),
-        ("Language", md_text(site.vocab["languages"][d["language"]]["name"])),
-        ("Kind", md_text(vocab_name(site, "source-kinds", d["kind"]))),
+        ("Language", plain(site.vocab["languages"][d["language"]]["name"])),
+        ("Kind", plain(vocab_name(site, "source-kinds", d["kind"]))),
         ("Address", f'<a href="{plain(d["url"])}" rel="noopener noreferrer" class="external">{plain(d["url"])}</a>'),
     ]
     if d.get("archive_url"):
@@ -297,13 +298,15 @@ def source_page(site: Site, s: Entry) -> str:
     else:
         rows.append(("Archived copy", "none recorded yet"))
     if d.get("repost_of"):
-        rows.append(("Repost of", md_text(d["repost_of"])))
+        rows.append(("Repost of", plain(d["repost_of"])))
     rows += record_rows(s)
     notes = f"{md_text(d['notes'])}\n\n" if d.get("notes") else ""
     cited = "\n".join(f'- [{md_text(e.title)}]({link(p, e.md_path)}) <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
     return (
-        front_matter(title, f"Source record: {d['publisher']}", **head_meta(site, s))
+        # source records stay out of the search index (they are most of the entries; their titles
+        # are found through the entries that cite them and the bibliography page)
+        front_matter(title, f"Source record: {d['publisher']}", search={"exclude": True}, **head_meta(site, s))
         + h1(title)
         + meta_table(rows)
         + "\n"
@@ -337,7 +340,7 @@ def figures_index(site: Site) -> str:
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
         out.append(
             f'<div class="figure-card" markdown="1">\n\n### [{md_text(f.title)}]({link(p, f.md_path)})\n\n'
-            f'<figure class="spark">{charts.svg(f, small=True, chart_id=f"spark-{f.id}")}</figure>\n\n'
+            f'<figure class="spark">{charts.sparkline(f)}</figure>\n\n'
             f"Latest: **{qualifier}{number(last['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, last)}. "
             f"{len(f.data['values'])} values; {f.data['counting']}; counts {f.data['counts'].replace('-', ' ')}; "
             f"issued by {md_text(f.data['issuer'])}. {coins(site, f)}\n\n</div>"

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from itertools import groupby
 
-from .model import Entry, Site, link
+from .model import Entry, Site, link, url
 from .render import front_matter, md_text, plain
 
 ALL_IN_ONE_LIMIT = 1000  # events; beyond this /timeline/ lists years only (page-size budget)
@@ -41,18 +41,20 @@ def item(site: Site, e: Entry, from_md: str) -> str:
         f'data-categories="{" ".join(e.data["categories"])}" data-places="{" ".join(place_chain(site, e.data["place"]))}" '
         f'data-status="{e.data["status"]}"'
     )
+    # Raw HTML, not Markdown: timelines hold every event several times over (year, theme,
+    # place), and Markdown processing of each item was a large share of the build.
     return (
-        f'<li id="{e.id}" {attrs} markdown="span"><time datetime="{e.date.iso}">{e.date.label}</time> '
-        f"[{md_text(e.title)}]({link(from_md, e.md_path)})<br>"
-        f'<span class="tl-meta">{md_text(place_label(site, e.data["place"]))} · {md_text(cats)} · '
-        f"{md_text(status)} · {n} source{'s' if n != 1 else ''}</span></li>"
+        f'<li id="{e.id}" {attrs}><time datetime="{e.date.iso}">{e.date.label}</time> '
+        f'<a href="{url(from_md, e.url_path)}">{plain(e.title)}</a><br>'
+        f'<span class="tl-meta">{plain(place_label(site, e.data["place"]))} · {plain(cats)} · '
+        f"{plain(status)} · {n} source{'s' if n != 1 else ''}</span></li>"
     )
 
 
 def by_year(site: Site, events: list[Entry], from_md: str, heading: str = "##") -> str:
     out = []
     for year, group in groupby(events, key=lambda e: e.date.year):
-        out.append(f'{heading} {year} {{#y{year}}}\n\n<ol class="timeline" markdown="1">')
+        out.append(f'{heading} {year} {{#y{year}}}\n\n<ol class="timeline">')
         out += [item(site, e, from_md) for e in group]
         out.append("</ol>\n")
     return "\n".join(out)
@@ -161,10 +163,9 @@ def neighbours(site: Site, e: Entry) -> str:
     rows = []
     if i > 0:
         before = events[i - 1]
-        rows.append(f"- Before: [{md_text(before.title)}]({link(p, before.md_path)}) ({before.date.label})")
+        rows.append(f'<li>Before: <a href="{url(p, before.url_path)}">{plain(before.title)}</a> ({before.date.label})</li>')
     if i + 1 < len(events):
         after = events[i + 1]
-        rows.append(f"- After: [{md_text(after.title)}]({link(p, after.md_path)}) ({after.date.label})")
-    year_page = link(p, f"timeline/{e.date.year}/index.md", e.id)
-    rows.append(f"- [This event in the {e.date.year} timeline]({year_page})")
-    return "## In time {#in-time}\n\n" + "\n".join(rows) + "\n"
+        rows.append(f'<li>After: <a href="{url(p, after.url_path)}">{plain(after.title)}</a> ({after.date.label})</li>')
+    rows.append(f'<li><a href="{url(p, f"timeline/{e.date.year}/")}#{e.id}">This event in the {e.date.year} timeline</a></li>')
+    return "## In time {#in-time}\n\n<ul data-search-exclude>" + "".join(rows) + "</ul>\n"
