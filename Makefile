@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The sitemap's dates come from the commit, not the clock, so one commit gives one site.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test lint clean chromium
+.PHONY: serve build check test lint clean chromium bench
 
 # The browser tests drive Debian's Chromium; install it when it is missing (root, or sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -44,6 +44,10 @@ test: $(STAMP) chromium  ## every test: data check, checker fixtures, a full str
 	$(PY) -m scripts.tracker check
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
+
+bench: $(STAMP) chromium  ## time check, generation and build at 1,000 and 10,000 entries; writes BENCHMARK.md
+	@test -x build/tools/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix build/tools lighthouse@12.8.2
+	$(PY) -m scripts.tracker bench 1000 10000
 
 clean:
 	rm -rf build $(SITE) $(VENV)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import http.server
 import json
 import os
 import platform
@@ -233,6 +234,11 @@ def run_scale(n: int, work: Path) -> dict[str, float]:
     return row
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def reader_cost(site: Path) -> list[dict[str, float]]:
     """Bytes a first visit transfers (raw and gzip-6) and the number of requests, in Chromium."""
     import functools
@@ -241,11 +247,7 @@ def reader_cost(site: Path) -> list[dict[str, float]]:
 
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
@@ -276,8 +278,7 @@ def search_latency(site: Path, query: str = "court list") -> float:
 
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))
-    server.RequestHandlerClass.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     with sync_playwright() as p:
@@ -295,7 +296,48 @@ def search_latency(site: Path, query: str = "court list") -> float:
     return elapsed
 
 
-def table(scales: list[dict], reader: list[dict], search_ms: dict[int, float]) -> str:
+LIGHTHOUSE = ROOT / "build" / "tools" / "node_modules" / ".bin" / "lighthouse"  # `make bench` installs it
+
+
+def lighthouse_scores(site: Path) -> list[dict[str, float]]:
+    """Lighthouse (npm, run on Debian's Chromium) for the home page, the timeline and an entry page."""
+    if not LIGHTHOUSE.exists():
+        return []
+    import functools
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+    env = {**ENV, "CHROME_PATH": shutil.which("chromium") or shutil.which("chromium-browser") or ""}
+    for label, path in (("home", ""), ("timeline", "timeline/"), ("entry page", "events/spc-blacklist-launch-2013/")):
+        out = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                base + path,
+                "--output=json",
+                "--quiet",
+                f"--chrome-flags={flags}",
+                "--only-categories=performance,accessibility,best-practices",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        if out.returncode:
+            rows.append({"page": label, "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"})
+            continue
+        categories = json.loads(out.stdout)["categories"]
+        rows.append({"page": label, **{k: round(v["score"] * 100) for k, v in categories.items()}})
+    server.shutdown()
+    return rows
+
+
+def table(scales: list[dict], reader: list[dict], search_ms: dict[int, float], scores: list[dict] | None = None) -> str:
     lines = [
         "| Entries | check s | generate s | build s | build peak MiB | floor build s | floor MiB | build ÷ floor | (check+gen) ÷ build | site MB | search index MB | entry page KB | largest timeline page KB | search ms |",
         "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
@@ -314,6 +356,19 @@ def table(scales: list[dict], reader: list[dict], search_ms: dict[int, float]) -
         "|---|--:|--:|--:|--:|",
     ]
     lines += [f"| {r['page']} | {r['requests']} | {r['raw_kb']:.0f} | {r['gzip_kb']:.0f} | {r['foreign']} |" for r in reader]
+    if scores:
+        lines += [
+            "",
+            "Lighthouse 12.8.2 on Debian's Chromium (real site, served on localhost, default mobile emulation):",
+            "",
+            "| Page | performance | accessibility | best practices |",
+            "|---|--:|--:|--:|",
+        ]
+        lines += [
+            f"| {r['page']} | {r.get('performance', '–')} | {r.get('accessibility', '–')} | {r.get('best-practices', '–')} |"
+            + (f" {r['error']} |" if "error" in r else "")
+            for r in scores
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -347,8 +402,9 @@ def main(sizes_wanted: list[int], write: bool) -> int:
             check=True,
         )
         reader = reader_cost(real)
+        scores = lighthouse_scores(real)
     command = "python -m scripts.tracker bench " + " ".join(map(str, sizes_wanted))
-    text = table(scales, reader, search_ms)
+    text = table(scales, reader, search_ms, scores)
     print(text)
     if write:
         header = (
