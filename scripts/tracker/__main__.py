@@ -133,7 +133,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     from .generate import generate
 
-    return generate(Path(args.data).resolve(), Path(args.docs).resolve(), ROOT / "build" / "snippets", ROOT / "mkdocs.yml")
+    # the site's root is the data folder's parent: snippets and the chart cache live in its build/
+    site_root = Path(args.data).resolve().parent
+    config = site_root / "mkdocs.yml" if (site_root / "mkdocs.yml").exists() else ROOT / "mkdocs.yml"
+    return generate(Path(args.data).resolve(), Path(args.docs).resolve(), site_root / "build" / "snippets", config)
 
 
 def main(argv: list[str] | None = None) -> int:
