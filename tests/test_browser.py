@@ -118,9 +118,11 @@ def test_a_figure_shows_its_chart_and_table(watched: Watched) -> None:
 def test_search_finds_the_right_entry(watched: Watched) -> None:
     page = watched.visit("")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Rongcheng points")
+    # wait until the index is loaded, then type as a reader does (key events, not a pasted value)
+    page.wait_for_function("() => /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    page.locator("input.md-search__input").press_sequentially("Rongcheng points")
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=30000)
     texts = " ".join(results.all_inner_texts()[:5])
     assert "Rongcheng" in texts
 
