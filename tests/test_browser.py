@@ -85,11 +85,6 @@ def watched(browser: Browser, base_url: str) -> Iterator[Watched]:
     w.context.close()
 
 
-def first(kind: str) -> dict:
-    path = sorted((ROOT / "data" / kind).glob("*.yaml"))[0]
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 PAGES = [
     "",
     "timeline/",

@@ -94,6 +94,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as run_bench  # imported here: it pulls in Playwright
+
+    return run_bench(args.sizes, not args.no_write)
+
+
 def cmd_links(args: argparse.Namespace) -> int:
     """Report dead source and archive addresses (for the weekly job; never fails)."""
     from .links import dead_links, report
@@ -161,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="time check, generation and build at scale; write BENCHMARK.md")
     bench.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     bench.add_argument("--no-write", action="store_true", help="print the table only")
-    bench.set_defaults(func=lambda a: __import__("scripts.tracker.bench", fromlist=["main"]).main(a.sizes, not a.no_write))
+    bench.set_defaults(func=cmd_bench)
     links = sub.add_parser("links", help="report dead source and archive addresses (needs the network)")
     links.set_defaults(func=cmd_links)
     reg = sub.add_parser("register", help="add new ids to data/published-ids.txt")

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 from .canonical import canonical_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +48,8 @@ def synthesise(n: int, out: Path, seed: int = 7) -> Path:
         {w.strip(".,;:()\"'") for f in (ROOT / "data" / "events").glob("*.yaml") for w in f.read_text(encoding="utf-8").split()} - {""}
     )
     vocabulary = [w for w in vocabulary if w.isalpha()][:3000]
-    places = sorted(json.loads(json.dumps(__import__("yaml").safe_load((data / "vocab" / "places.yaml").read_text(encoding="utf-8")))))
-    categories = sorted(__import__("yaml").safe_load((data / "vocab" / "categories.yaml").read_text(encoding="utf-8")))
+    places = sorted(yaml.safe_load((data / "vocab" / "places.yaml").read_text(encoding="utf-8")))
+    categories = sorted(yaml.safe_load((data / "vocab" / "categories.yaml").read_text(encoding="utf-8")))
     counts = {kind: max(1, round(n * share)) for kind, share in MIX.items()}
     counts["sources"] = n - counts["events"] - counts["claims"] - counts["figures"]
     sources = [f"source-{i:05d}" for i in range(counts["sources"])]
@@ -390,9 +392,7 @@ def main(sizes_wanted: list[int], write: bool) -> int:
             print(f"benchmarking {n:,} entries…", file=sys.stderr)
             scales.append(run_scale(n, work))
             if scales[-1]["build_ok"]:
-                title = __import__("yaml").safe_load((work / f"site{n}" / "data" / "events" / "event-00000.yaml").read_text(encoding="utf-8"))[
-                    "title"
-                ]
+                title = yaml.safe_load((work / f"site{n}" / "data" / "events" / "event-00000.yaml").read_text(encoding="utf-8"))["title"]
                 search_ms[n] = search_latency(work / f"out{n}", " ".join(title.split()[:2]))
         real = work / "real"
         subprocess.run(

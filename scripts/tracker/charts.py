@@ -103,11 +103,17 @@ def _draw(figure: Entry, width: float, height: float) -> plt.Figure:
 CACHE_DIR: Path | None = None  # set by the generator: charts are reused while their data is unchanged
 
 
-def _cached(figure: Entry, suffix: str, make: Callable[[], bytes]) -> bytes:
+def _cache_path(figure: Entry, suffix: str) -> Path | None:
     if CACHE_DIR is None:
-        return make()
+        return None
     key = hashlib.sha256(json.dumps([figure.data, suffix, matplotlib.__version__], sort_keys=True).encode("utf-8")).hexdigest()
-    path = CACHE_DIR / f"{figure.id}-{key[:20]}.{suffix}"
+    return CACHE_DIR / f"{figure.id}-{key[:20]}.{suffix}"
+
+
+def _cached(figure: Entry, suffix: str, make: Callable[[], bytes]) -> bytes:
+    path = _cache_path(figure, suffix)
+    if path is None:
+        return make()
     if path.exists():
         return path.read_bytes()
     content = make()
@@ -123,7 +129,7 @@ def _draw_both(figure: Entry) -> None:
 
 def draw_all(figures: list[Entry]) -> None:
     """Fill the cache on every core first: matplotlib takes about 0.3 s per chart pair."""
-    missing = [f for f in figures if CACHE_DIR is not None]
+    missing = [f for f in figures if any(p is not None and not p.exists() for p in (_cache_path(f, "svg"), _cache_path(f, "png")))]
     if len(missing) < 8:
         return  # not worth starting processes; drawn on demand
     context = multiprocessing.get_context("fork")

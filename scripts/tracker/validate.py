@@ -42,37 +42,37 @@ def _where(error: ValidationError) -> str:
     return "/".join(str(p) for p in error.absolute_path) or "the entry"
 
 
-def _describe(error: ValidationError) -> tuple[str, str, bool]:
-    """(code, message, mark-the-key) for one jsonschema error."""
+def _describe(error: ValidationError) -> tuple[str, str]:
+    """(code, message) for one jsonschema error."""
     v, where, name = error.validator, _where(error), _field(error)
     if v == "required":
         missing = error.message.split("'")[1]
-        return "E200", f'missing required field "{missing}" in {where}', False
+        return "E200", f'missing required field "{missing}" in {where}'
     if v == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return "E201", f'unknown field "{extra[0]}" in {where}' if len(extra) == 1 else f"unknown fields {extra} in {where}", True
+        return "E201", f'unknown field "{extra[0]}" in {where}' if len(extra) == 1 else f"unknown fields {extra} in {where}"
     if v == "type":
-        return "E202", f"{where} must be {_a(error.validator_value)}, not {_a(_json_type(error.instance))}", False
+        return "E202", f"{where} must be {_a(error.validator_value)}, not {_a(_json_type(error.instance))}"
     if name in URL_FIELDS and v in ("pattern", "format"):
-        return "E501", f'{where} is not an http(s) URL: "{_short(error.instance)}"', False
+        return "E501", f'{where} is not an http(s) URL: "{_short(error.instance)}"'
     if v in ("pattern", "format"):
-        return "E203", f'{where} has the wrong form: "{_short(error.instance)}"', False
+        return "E203", f'{where} has the wrong form: "{_short(error.instance)}"'
     if v in ("maxLength", "minLength", "maxItems", "minItems"):
         size = len(error.instance)
         limit = error.validator_value
         unit = "characters" if isinstance(error.instance, str) else "items"
         relation = "at most" if v.startswith("max") else "at least"
-        return "E204", f"{where} has {size} {unit}; it must have {relation} {limit}", False
+        return "E204", f"{where} has {size} {unit}; it must have {relation} {limit}"
     if v in ("enum", "const"):
         allowed = ", ".join(map(str, error.validator_value)) if v == "enum" else str(error.validator_value)
-        return "E205", f'{where} is "{_short(error.instance)}"; allowed: {allowed}', False
+        return "E205", f'{where} is "{_short(error.instance)}"; allowed: {allowed}'
     if v == "oneOf":
-        return "E206", f"{where} must have exactly one of as_of and period", False
+        return "E206", f"{where} must have exactly one of as_of and period"
     if v == "uniqueItems":
-        return "E207", f"{where} lists the same item twice", False
+        return "E207", f"{where} lists the same item twice"
     if v == "minimum":
-        return "E203", f"{where} must be at least {error.validator_value}", False
-    return "E203", f"{where}: {error.message}", False
+        return "E203", f"{where} must be at least {error.validator_value}"
+    return "E203", f"{where}: {error.message}"
 
 
 def _hint(error: ValidationError, code: str) -> str:
@@ -90,7 +90,7 @@ def _hint(error: ValidationError, code: str) -> str:
 def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]:
     problems = []
     for error in validator(schema_dir, kind).iter_errors(doc.data):
-        code, message, _at_key = _describe(error)
+        code, message = _describe(error)
         path = tuple(error.absolute_path)
         if code == "E201":
             extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
