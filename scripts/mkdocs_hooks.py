@@ -1,10 +1,11 @@
 """MkDocs hooks: run the generation step before every build (mkdocs.yml's watch: lists data/),
-and harden every page (Content-Security-Policy, no referrer, rel on external links).
+hand generated pages' finished HTML to MkDocs without running Markdown over it, and harden
+every page (Content-Security-Policy, no referrer, rel on external links).
 
-The pages themselves are plain Markdown, so the site stays buildable by any MkDocs-compatible
-builder once `python -m scripts.tracker generate` has run (Zensical, for one, ignores hooks;
-it would then lack only the page hardening). Paths are taken relative to the mkdocs.yml in
-use, so a test can build a copy of the site elsewhere.
+Generated pages are Markdown files whose body is HTML, so the site stays buildable by any
+MkDocs-compatible builder once `python -m scripts.tracker generate` has run (Zensical, for one,
+ignores hooks: it would pass the HTML through Markdown, and lack the page hardening). Paths are
+taken relative to the mkdocs.yml in use, so a test can build a copy of the site elsewhere.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.toc import get_toc
 
 CODE_ROOT = Path(__file__).resolve().parents[1]
 if str(CODE_ROOT) not in sys.path:
@@ -36,10 +38,41 @@ def on_pre_build(config, **_kwargs) -> None:
     config.extra["dataset_jsonld"] = dataset_jsonld(site)
 
 
+# ---------------------------------------------------------------- generated pages: HTML as it is
+# The generator writes finished HTML (front matter `prerendered: true`). Python-Markdown would
+# parse all of it again only to pass it through; skipping that was most of the build's time. The
+# page's table of contents and anchor ids, which MkDocs takes from Markdown, come from the HTML.
+_PRERENDERED: dict[str, str] = {}
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)<a class="headerlink"')
+_ID = re.compile(r'\bid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def on_page_markdown(markdown: str, page, **_kwargs) -> str:
+    if page.meta.get("prerendered"):
+        _PRERENDERED[page.file.src_uri] = markdown
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, page, **_kwargs) -> str:
+    body = _PRERENDERED.pop(page.file.src_uri, None)
+    if body is None:
+        return html
+    tokens: list[dict] = []
+    for level, anchor, inner in _HEADING.findall(body):
+        token = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner), "children": []}
+        parent = tokens[-1]["children"] if tokens and token["level"] > tokens[-1]["level"] else tokens
+        parent.append(token)
+    page.toc = get_toc(tokens)
+    page.present_anchor_ids = set(_ID.findall(body))
+    return body
+
+
 # ---------------------------------------------------------------- hardening of every page
 # Material writes a few small inline scripts into each page (their text differs with the page's
-# depth), and matplotlib's charts carry an inline <style>. The policy allows exactly those, by
-# hash, plus the site's own files: no other host, no other inline code.
+# depth). The policy allows exactly those, by hash, plus the site's own files: no other host, no
+# other inline code. (style-src-attr: Material and table cells set style attributes.)
 _INLINE = re.compile(r"<(script|style)(?![^>]*\bsrc=)([^>]*)>(.*?)</\1>", re.S)
 _DATA_TYPES = ("application/json", "application/ld+json")
 _EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')

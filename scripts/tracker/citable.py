@@ -12,9 +12,9 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
-from . import cite, dates
-from .model import Entry, Site, link
-from .render import front_matter, md_text, plain
+from . import cite, dates, markup
+from .model import Entry, Site, url
+from .render import generated_page, plain
 
 KIND_LABEL = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source record"}
 
@@ -60,7 +60,7 @@ def cite_section(site: Site, entry: Entry) -> str:
         for i, (_name, text) in enumerate(formats, start=1)
     )
     return (
-        f'## Cite this page {{#cite}}\n\n<div class="cite-box" data-search-exclude>\n<p>{reminder}</p>\n'
+        markup.heading(2, "Cite this page", "cite") + f'<div class="cite-box" data-search-exclude>\n<p>{reminder}</p>\n'
         f'<div class="tabbed-set tabbed-alternate" data-tabs="1:{len(formats)}">{inputs}<div class="tabbed-labels">{labels}</div>'
         f'<div class="tabbed-content">{blocks}</div></div>\n</div>\n'
     )
@@ -227,7 +227,11 @@ def archive_name(site: Site) -> str:
 
 def changelog_page(site: Site) -> str:
     """What each version added, corrected and removed, worked out from the records' own dates."""
-    out = ["# Changelog\n", f"The dataset's current version is **{site.version}**. Every page names it, and so does every citation.\n"]
+    p = "changelog/index.md"
+    out = [
+        markup.title("Changelog"),
+        markup.para(f"The dataset's current version is <strong>{site.version}</strong>. Every page names it, and so does every citation."),
+    ]
     versions = site.versions
     for i, version in enumerate(versions):
         start = versions[i + 1]["date"] if i + 1 < len(versions) else "0000-00-00"
@@ -236,28 +240,29 @@ def changelog_page(site: Site) -> str:
         def within(day: str, start: str = start, end: str = end) -> bool:
             return start < day <= end
 
-        p = "changelog/index.md"
         added = [e for e in site.entries.values() if within(e.data["added"])]
         corrected = [(e, c) for e in site.entries.values() for c in e.get("corrections", []) if within(c["date"])]
         removed = [(k, v) for k, v in site.retired.items() if within(v["date"])]
-        out.append(f"## {version['version']} {{#v{version['version'].replace('.', '-')}}}\n")
-        out.append(f"Released {dates.parse(version['date']).label}. {md_text(version.get('notes', ''))}\n")
+        out.append(markup.heading(2, plain(version["version"]), f"v{version['version'].replace('.', '-')}"))
+        out.append(markup.para(f"Released {dates.parse(version['date']).label}. {plain(version.get('notes', ''))}".rstrip()))
         counts = {kind: sum(e.kind == kind for e in added) for kind in ("events", "figures", "claims", "sources")}
-        out.append("**Added:** " + ", ".join(f"{n} {kind if n != 1 else kind[:-1]}" for kind, n in counts.items()) + ".\n")
+        out.append(markup.para("<strong>Added:</strong> " + ", ".join(f"{n} {kind if n != 1 else kind[:-1]}" for kind, n in counts.items()) + "."))
         if corrected:
-            out.append("**Corrected:**\n")
-            out += [f"- [{md_text(e.title)}]({link(p, e.md_path)}): {md_text(c['note'])}" for e, c in sorted(corrected, key=lambda x: x[0].id)]
-            out.append("")
+            out.append(markup.para("<strong>Corrected:</strong>"))
+            out.append(
+                markup.bullets(
+                    f"{markup.link(url(p, e.url_path), plain(e.title))}: {plain(c['note'])}" for e, c in sorted(corrected, key=lambda x: x[0].id)
+                )
+            )
         if removed:
-            out.append("**Retired:**\n")
-            out += [f"- `{k}` ({v['action']}): {md_text(v['reason'])}" for k, v in sorted(removed)]
-            out.append("")
-    return front_matter("Changelog", "What each version of the dataset added, corrected and removed.") + "\n".join(out) + "\n"
+            out.append(markup.para("<strong>Retired:</strong>"))
+            out.append(markup.bullets(f"<code>{plain(k)}</code> ({v['action']}): {plain(v['reason'])}" for k, v in sorted(removed)))
+    return generated_page("Changelog", "What each version of the dataset added, corrected and removed.", "".join(out))
 
 
 def downloads_page(site: Site, sizes: dict[str, int]) -> str:
-    def row(name: str, what: str) -> str:
-        return f"| [{name}]({name}) | {what} | {sizes[name]:,} bytes |"
+    def row(name: str, what: str) -> list[str]:
+        return [markup.link(name, name), what, f"{sizes[name]:,} bytes"]
 
     kinds = ["events", "figures", "claims", "sources"]
     rows = [row(archive_name(site), "Everything below in one archive, with a README (licence, how to cite, what each column means)")]
@@ -268,15 +273,18 @@ def downloads_page(site: Site, sizes: dict[str, int]) -> str:
     rows += [row("sources-csl.json", "Bibliography, CSL-JSON")]
     rows += [row(f"schema/{k[:-1]}.schema.json", f"JSON Schema for {k}") for k in kinds]
     body = (
-        f"# Downloads\n\nThe whole dataset, version **{site.version}**, under the "
-        f"[{site.settings.licence}]({site.settings.licence_url}) licence. The files are made by the build from "
-        "the curated data, so they always match the site. Cite as: "
-        f"{md_text(cite.TRACKER_AUTHOR)}, *{md_text(site.settings.site_name)}*, dataset version {site.version}, "
-        f"{site.settings.site_url}, and cite the original sources of the facts you use.\n\n"
-        "| File | What it holds | Size |\n|---|---|--:|\n" + "\n".join(rows) + "\n\n"
-        "New and corrected entries are announced in the [Atom feed](../feed.xml).\n"
+        markup.title("Downloads")
+        + markup.para(
+            f"The whole dataset, version <strong>{site.version}</strong>, under the "
+            f"{markup.link(plain(site.settings.licence_url), plain(site.settings.licence))} licence. The files are made by the build "
+            "from the curated data, so they always match the site. Cite as: "
+            f"{plain(cite.TRACKER_AUTHOR)}, <em>{plain(site.settings.site_name)}</em>, dataset version {site.version}, "
+            f"{plain(site.settings.site_url)}, and cite the original sources of the facts you use."
+        )
+        + markup.table([("File", "left"), ("What it holds", "left"), ("Size", "right")], rows)
+        + markup.para(f"New and corrected entries are announced in the {markup.link('../feed.xml', 'Atom feed')}.")
     )
-    return front_matter("Downloads", "The whole dataset as JSON, CSV, bibliography files and JSON Schemas.") + body
+    return generated_page("Downloads", "The whole dataset as JSON, CSV, bibliography files and JSON Schemas.", body)
 
 
 def redirect_html(site: Site, old: str, info: dict[str, str]) -> str:
@@ -298,12 +306,15 @@ def redirect_html(site: Site, old: str, info: dict[str, str]) -> str:
 def tombstone_page(site: Site, old: str, info: dict[str, str]) -> str:
     p = f"{info['kind']}/{old}.md"
     action = {"merged": "merged into another entry", "withdrawn": "withdrawn"}[info["action"]]
-    text = (
-        f"# This entry was {action}\n\nThe entry `{old}` was {action} on {dates.parse(info['date']).label}.\n\n**Why:** {md_text(info['reason'])}\n"
+    body = (
+        markup.title(f"This entry was {action}")
+        + markup.para(f"The entry <code>{plain(old)}</code> was {action} on {dates.parse(info['date']).label}.")
+        + markup.para(f"<strong>Why:</strong> {plain(info['reason'])}")
     )
     if info.get("into"):
         target = site.entries[info["into"]]
-        text += f"\n**It is now part of:** [{md_text(target.title)}]({link(p, target.md_path)})\n"
-    text += "\nThis page stays so that citations of the old address keep working. See the [changelog](../changelog/index.md).\n"
-    text = text.replace("../changelog/index.md", link(p, "changelog/index.md"))
-    return front_matter(f"Retired entry: {old}", f"This entry was {action}.") + text
+        body += markup.para(f"<strong>It is now part of:</strong> {markup.link(url(p, target.url_path), plain(target.title))}")
+    body += markup.para(
+        "This page stays so that citations of the old address keep working. See the " + markup.link(url(p, "changelog/"), "changelog") + "."
+    )
+    return generated_page(f"Retired entry: {old}", f"This entry was {action}.", body)

@@ -1,18 +1,21 @@
-"""Model -> Markdown pages. One function per page type; each returns (docs-relative path, text).
+"""Model -> pages. One function per page type; each returns (docs-relative path, text).
 
-Plain fields are escaped (render.md_text / render.plain); contributed Markdown arrives here
-already rendered and sanitised. Internal links are Markdown links so MkDocs validates them.
+Generated pages are front matter plus finished HTML (see markup.py and scripts/mkdocs_hooks.py,
+which hands that HTML to MkDocs without running Markdown over it). Plain fields are escaped with
+render.plain; contributed Markdown arrives here already rendered and sanitised. Internal links are
+relative URLs; tests/test_hardening.py checks that every one of them resolves. The snippets at the
+end are Markdown, because hand-written pages include them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from . import charts, dates, timelines
+from . import charts, dates, markup, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
 from .model import Entry, Site, is_repost, link, url
-from .render import first_sentence, front_matter, markdown_to_html, md_text, plain
+from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
 from .timelines import place_label
 
 KIND_TITLES = {"events": "Events", "figures": "Figures", "claims": "Claims", "sources": "Sources"}
@@ -63,7 +66,7 @@ def sources_section(
     prefix = "seen" if anchor == "seen-in" else "src"
     items = [f'<li id="{prefix}-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites]
     first = f' start="{start}"' if start != 1 else ""
-    return f'## {heading} {{#{anchor}}}\n\n<ol class="sources"{first}>\n' + "\n".join(items) + "\n</ol>\n"
+    return markup.heading(2, heading, anchor) + f'<ol class="sources"{first}>\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def summary_html(site: Site, entry: Entry, numbers: dict[str, tuple[str, int]]) -> str:
@@ -104,32 +107,36 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
     if not related:
         return ""
     items = "".join(f'<li><a href="{url(from_md, r.url_path)}">{plain(r.title)}</a> <span class="kind">{r.kind[:-1]}</span></li>' for r in related)
-    return f"## Related entries\n\n<ul data-search-exclude>{items}</ul>\n"
+    return markup.heading(2, "Related entries", "related") + f"<ul data-search-exclude>{items}</ul>\n"
 
 
 def corrections_section(site: Site, entry: Entry) -> str:
     """The entry's correction history (from its own data), then how to cite it and correct it."""
     items = entry.get("corrections", [])
-    history = "## Corrections {#corrections}\n\n"
+    history = markup.heading(2, "Corrections", "corrections")
     if items:
-        history += "\n".join(f"- {c['date']}: {md_text(c['note'])}" for c in items) + "\n"
+        history += markup.bullets(f"{c['date']}: {plain(c['note'])}" for c in items)
     else:
-        history += f"No corrections since this entry was added on {entry.data['added']}.\n"
-    return history + "\n" + correction_link(site, entry) + "\n" + cite_section(site, entry)
+        history += markup.para(f"No corrections since this entry was added on {entry.data['added']}.")
+    return history + correction_link(site, entry) + cite_section(site, entry)
 
 
 def reposts_notice(site: Site, entry: Entry) -> str:
     """Readers must see when an entry rests only on copies, whatever its status says."""
     if all(is_repost(site.entries[c["source"]].data) for c in entry.data["sources"]):
-        return (
-            '!!! warning "Reposts only"\n\n    Every source of this entry is a repost, aggregator or blog copy; '
-            "the original publisher's version could not be reached. Treat it with caution.\n\n"
+        return markup.admonition(
+            "warning",
+            "Reposts only",
+            markup.para(
+                "Every source of this entry is a repost, aggregator or blog copy; "
+                "the original publisher's version could not be reached. Treat it with caution."
+            ),
         )
     return ""
 
 
 def h1(title: str) -> str:
-    return f"# {md_text(title)}\n\n"
+    return markup.title(plain(title))
 
 
 # ---------------------------------------------------------------- entry pages
@@ -144,21 +151,18 @@ def event_page(site: Site, e: Entry) -> str:
         ("Status", status_link(site, p, e.data["status"])),
         *record_rows(e),
     ]
-    return (
-        front_matter(e.title, first_sentence(e.data["summary"]), **head_meta(site, e))
-        + h1(e.title)
+    return generated_page(
+        e.title,
+        first_sentence(e.data["summary"]),
+        h1(e.title)
         + meta_table(rows)
-        + "\n"
         + reposts_notice(site, e)
         + summary_html(site, e, numbered(e.data["sources"]))
-        + "\n"
         + timelines.neighbours(site, e)
-        + "\n"
         + related_section(site, e, p)
-        + "\n"
         + sources_section(site, e, e.data["sources"], p)
-        + "\n"
-        + corrections_section(site, e)
+        + corrections_section(site, e),
+        **head_meta(site, e),
     )
 
 
@@ -173,10 +177,9 @@ def chart_downloads(site: Site, f: Entry) -> str:
     svg_url = site.settings.absolute(f"downloads/charts/{f.id}.svg")
     citation = f"{f.title}. {site.settings.site_name}, dataset version {site.version}. {site.settings.absolute(f.url_path)}"
     embed = f'<figure><img src="{svg_url}" alt="{f.title}" width="700"><figcaption>{citation}</figcaption></figure>'
-    return (
-        f"Download the chart as [SVG]({link(p, f'downloads/charts/{f.id}.svg')}) or [PNG]({link(p, f'downloads/charts/{f.id}.png')}). "
-        "To embed it, paste:\n\n" + f"```text\n{embed}\n```\n"
-    )
+    svg = markup.link(url(p, f"downloads/charts/{f.id}.svg"), "SVG")
+    png = markup.link(url(p, f"downloads/charts/{f.id}.png"), "PNG")
+    return markup.para(f"Download the chart as {svg} or {png}. To embed it, paste:") + markup.code_block(plain(embed))
 
 
 def figure_value_label(fig: Entry, value: dict) -> str:
@@ -200,40 +203,41 @@ def figure_page(site: Site, f: Entry) -> str:
     ]
     caveats = ""
     if d.get("caveats"):
-        caveats = '!!! warning "Read before using these numbers"\n\n' + "\n".join(f"    - {plain(c)}" for c in d["caveats"]) + "\n"
+        caveats = markup.admonition("warning", "Read before using these numbers", markup.bullets(plain(c) for c in d["caveats"]))
     listed = [{"source": i} for i in dict.fromkeys(v["source"]["source"] for v in d["values"])]
     numbers = numbered(listed)
-    table = ["| When | Value | Source | Note |", "|---|--:|---|---|"]
+    rows_of_values = []
     for v in d["values"]:
         qualifier = f"{v['qualifier']} " if v.get("qualifier") else ""
         src = v["source"]
         locator = f", {plain(src['locator'])}" if src.get("locator") else ""
-        table.append(
-            f'| <span id="{value_anchor(v)}"></span>{figure_value_label(f, v)} | {qualifier}{number(v["value"])} '
-            f"| [[{numbers[src['source']][1]}]](#src-{src['source']}){locator} | {plain(v.get('note', ''))} |"
+        rows_of_values.append(
+            [
+                f'<span id="{value_anchor(v)}"></span>{figure_value_label(f, v)}',
+                f"{qualifier}{number(v['value'])}",
+                markup.link(f"#src-{src['source']}", f"[{numbers[src['source']][1]}]") + locator,
+                plain(v.get("note", "")),
+            ]
         )
-    summary = summary_html(site, f, numbers)
-    return (
-        front_matter(f.title, first_sentence(d["summary"]), **head_meta(site, f))
-        + h1(f.title)
+    table = markup.table([("When", "left"), ("Value", "right"), ("Source", "left"), ("Note", "left")], rows_of_values)
+    return generated_page(
+        f.title,
+        first_sentence(d["summary"]),
+        h1(f.title)
         + meta_table(rows)
-        + "\n"
         + caveats
-        + "\n"
-        + summary
-        + "\n## Chart {#chart}\n\n"
+        + summary_html(site, f, numbers)
+        + markup.heading(2, "Chart", "chart")
         + f'<figure class="chart-figure">\n{charts.svg(f)}\n<figcaption>{plain(f.title)}. Source: {plain(d["issuer"])}, '
-        + "as cited for each value below. Values and sources are in the table.</figcaption>\n</figure>\n\n"
+        + "as cited for each value below. Values and sources are in the table.</figcaption>\n</figure>\n"
         + chart_downloads(site, f)
-        + "\n## Values {#values}\n\n"
-        + f"Unit: {plain(d['unit'])}.\n\n"
-        + "\n".join(table)
-        + "\n\n"
+        + markup.heading(2, "Values", "values")
+        + markup.para(f"Unit: {plain(d['unit'])}.")
+        + table
         + related_section(site, f, p)
-        + "\n"
         + sources_section(site, f, listed, p)
-        + "\n"
-        + corrections_section(site, f)
+        + corrections_section(site, f),
+        **head_meta(site, f),
     )
 
 
@@ -244,7 +248,7 @@ def claim_page(site: Site, c: Entry) -> str:
     rows = [
         (
             "Verdict",
-            f"[{plain(vocab_name(site, 'verdicts', verdict))}]({link(p, 'methodology.md', 'verdicts')}){{ .verdict .verdict-{verdict} }}",
+            markup.link(f"{url(p, 'methodology/')}#verdicts", plain(vocab_name(site, "verdicts", verdict)), f"verdict verdict-{verdict}"),
         ),
         ("Status", status_link(site, p, d["status"])),
     ]
@@ -253,23 +257,20 @@ def claim_page(site: Site, c: Entry) -> str:
     rows += record_rows(c)
     seen_in = d.get("seen_in", [])
     seen = sources_section(site, c, seen_in, p, "Where the claim was made", "seen-in", len(d["sources"]) + 1) if seen_in else ""
-    return (
-        front_matter(c.title, d["claim"][:200], **head_meta(site, c))
-        + h1(c.title)
-        + f'!!! quote "The claim"\n\n    {md_text(d["claim"])}\n\n'
+    return generated_page(
+        c.title,
+        d["claim"][:200],
+        h1(c.title)
+        + markup.admonition("quote", "The claim", markup.para(plain(d["claim"])))
         + meta_table(rows)
-        + "\n"
         + reposts_notice(site, c)
-        + "## What the evidence shows {#evidence}\n\n"
+        + markup.heading(2, "What the evidence shows", "evidence")
         + summary_html(site, c, numbered(seen_in, "seen", len(d["sources"]) + 1) | numbered(d["sources"]))
-        + "\n"
         + related_section(site, c, p)
-        + "\n"
         + sources_section(site, c, d["sources"], p, heading="Evidence")
-        + "\n"
         + seen
-        + "\n"
-        + corrections_section(site, c)
+        + corrections_section(site, c),
+        **head_meta(site, c),
     )
 
 
@@ -300,91 +301,132 @@ def source_page(site: Site, s: Entry) -> str:
     if d.get("repost_of"):
         rows.append(("Repost of", plain(d["repost_of"])))
     rows += record_rows(s)
-    notes = f"{md_text(d['notes'])}\n\n" if d.get("notes") else ""
-    cited = "\n".join(f'- [{md_text(e.title)}]({link(p, e.md_path)}) <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
+    notes = markup.para(plain(d["notes"])) if d.get("notes") else ""
+    cited = markup.bullets(f'{markup.link(url(p, e.url_path), plain(e.title))} <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
-    return (
+    return generated_page(
+        title,
+        f"Source record: {d['publisher']}",
+        h1(title) + meta_table(rows) + notes + markup.heading(2, "Cited by", "cited-by") + cited + corrections_section(site, s),
         # source records stay out of the search index (they are most of the entries; their titles
         # are found through the entries that cite them and the bibliography page)
-        front_matter(title, f"Source record: {d['publisher']}", search={"exclude": True}, **head_meta(site, s))
-        + h1(title)
-        + meta_table(rows)
-        + "\n"
-        + notes
-        + "## Cited by\n\n"
-        + cited
-        + "\n\n"
-        + corrections_section(site, s)
+        search={"exclude": True},
+        **head_meta(site, s),
     )
 
 
 # ---------------------------------------------------------------- listing pages
 
+LIST_PAGE_SIZE = 500  # rows per listing page; a longer listing goes on at /<kind>/page-2/ and so on
 
-def events_index(site: Site) -> str:
-    p = "events/index.md"
-    lines = ["| Date | Event | Place | Status | Sources |", "|---|---|---|---|--:|"]
-    for e in site.of_kind("events"):
-        lines.append(
-            f"| {e.date.label} | [{md_text(e.title)}]({link(p, e.md_path)}) | {md_text(site.vocab['places'][e.data['place']]['name'])} "
-            f"| {md_text(vocab_name(site, 'statuses', e.data['status']))} | {len(e.data['sources'])} {coins(site, e)} |"
-        )
-    return front_matter("Events", "Every event in the tracker, oldest first.") + "# Events\n\n" + "\n".join(lines) + "\n"
+
+def paged_listing(
+    folder: str,
+    title: str,
+    description: str,
+    intro: Callable[[str], str],
+    columns: list[tuple[str, str]],
+    items: list[Entry],
+    row: Callable[[str, Entry], list[str]],
+) -> Iterator[tuple[str, str]]:
+    """A table split into pages of LIST_PAGE_SIZE rows, so that no page grows with the data.
+    The id pattern reserves page-<n>, so these folders never clash with an entry's page."""
+    chunks = [items[i : i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+    paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}/index.md" for n in range(2, len(chunks) + 1)]
+    for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
+        nav = count = ""
+        if len(chunks) > 1:
+            nav = timelines.page_links(paths, n)
+            first = (n - 1) * LIST_PAGE_SIZE + 1
+            count = markup.para(f"Rows {first:,}–{first + len(chunk) - 1:,} of {len(items):,}.")
+        heading = title if n == 1 else f"{title}, page {n}"
+        table = markup.table(columns, [row(path, item) for item in chunk])
+        yield path, generated_page(heading, description, markup.title(plain(heading)) + intro(path) + count + nav + table + nav)
+
+
+def events_index(site: Site) -> Iterator[tuple[str, str]]:
+    def row(p: str, e: Entry) -> list[str]:
+        return [
+            e.date.label,
+            markup.link(url(p, e.url_path), plain(e.title)),
+            plain(site.vocab["places"][e.data["place"]]["name"]),
+            plain(vocab_name(site, "statuses", e.data["status"])),
+            f"{len(e.data['sources'])} {coins(site, e)}",
+        ]
+
+    def intro(p: str) -> str:
+        return markup.para(f"Every event, oldest first. The {markup.link(url(p, 'timeline/'), 'timeline')} shows them by year, theme and place.")
+
+    columns = [("Date", "left"), ("Event", "left"), ("Place", "left"), ("Status", "left"), ("Sources", "right")]
+    yield from paged_listing("events", "Events", "Every event in the tracker, oldest first.", intro, columns, site.of_kind("events"), row)
 
 
 def figures_index(site: Site) -> str:
     p = "figures/index.md"
-    out = ['<div class="figure-grid" markdown="1">']
+    cards = []
     for f in site.of_kind("figures"):
         last = f.data["values"][-1]
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
-        out.append(
-            f'<div class="figure-card" markdown="1">\n\n### [{md_text(f.title)}]({link(p, f.md_path)})\n\n'
-            f'<figure class="spark">{charts.sparkline(f)}</figure>\n\n'
-            f"Latest: **{qualifier}{number(last['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, last)}. "
-            f"{len(f.data['values'])} values; {f.data['counting']}; counts {f.data['counts'].replace('-', ' ')}; "
-            f"issued by {md_text(f.data['issuer'])}. {coins(site, f)}\n\n</div>"
+        cards.append(
+            '<div class="figure-card">\n'
+            + markup.heading(3, markup.link(url(p, f.url_path), plain(f.title)), f.id)
+            + f'<figure class="spark">{charts.sparkline(f)}</figure>\n'
+            + markup.para(
+                f"Latest: <strong>{qualifier}{number(last['value'])}</strong> {plain(f.data['unit'])}, {figure_value_label(f, last)}. "
+                f"{len(f.data['values'])} values; {f.data['counting']}; counts {f.data['counts'].replace('-', ' ')}; "
+                f"issued by {plain(f.data['issuer'])}. {coins(site, f)}"
+            )
+            + "</div>"
         )
-    out.append("</div>")
-    intro = (
-        "# Figures\n\nOfficial statistics as dated series. Before using a number, read what it counts: "
-        f"[how figures are read]({link(p, 'methodology.md', 'figures')}).\n\n"
+    intro = markup.para(
+        "Official statistics as dated series. Before using a number, read what it counts: "
+        + markup.link(f"{url(p, 'methodology/')}#figures", "how figures are read")
+        + "."
     )
-    return front_matter("Figures", "Official statistics as dated series.") + intro + "\n".join(out) + "\n"
+    body = markup.title("Figures") + intro + '<div class="figure-grid">\n' + "\n".join(cards) + "\n</div>\n"
+    return generated_page("Figures", "Official statistics as dated series.", body)
 
 
 def claims_index(site: Site) -> str:
     p = "claims/index.md"
     out = [
-        "# Claims\n",
-        "Claims that circulate about the system, each with a verdict decided by the evidence. "
-        f"[How verdicts are decided]({link(p, 'methodology.md', 'verdicts')}).\n",
+        markup.title("Claims"),
+        markup.para(
+            "Claims that circulate about the system, each with a verdict decided by the evidence. "
+            + markup.link(f"{url(p, 'methodology/')}#verdicts", "How verdicts are decided")
+            + "."
+        ),
     ]
     for verdict, info in site.vocab["verdicts"].items():
         claims = [c for c in site.of_kind("claims") if c.data["verdict"] == verdict]
         if claims:
-            out.append(f"## {md_text(info['name'])}\n")
-            out += [f"- [{md_text(c.title)}]({link(p, c.md_path)}) {coins(site, c)}" for c in claims]
-            out.append("")
-    return front_matter("Claims", "Widely repeated claims and what the evidence shows.") + "\n".join(out) + "\n"
+            out.append(markup.heading(2, plain(info["name"]), f"verdict-{verdict}"))
+            out.append(markup.bullets(f"{markup.link(url(p, c.url_path), plain(c.title))} {coins(site, c)}" for c in claims))
+    return generated_page("Claims", "Widely repeated claims and what the evidence shows.", "".join(out))
 
 
-def sources_index(site: Site) -> str:
-    p = "sources/index.md"
-    lines = ["| Source | Publisher | Date | Kind | Cited by |", "|---|---|---|---|--:|"]
-    for s in sorted(site.of_kind("sources"), key=lambda s: s.id):
-        title = s.data.get("title_en") or s.title
-        lines.append(
-            f"| [{md_text(title)}]({link(p, s.md_path)}) | {md_text(s.data['publisher'])} | {s.date.label if s.date else 'n.d.'} "
-            f"| {md_text(vocab_name(site, 'source-kinds', s.data['kind']))} | {len(s.cited_by)} {source_coins(s)} |"
+def sources_index(site: Site) -> Iterator[tuple[str, str]]:
+    def row(p: str, s: Entry) -> list[str]:
+        return [
+            markup.link(url(p, s.url_path), plain(s.data.get("title_en") or s.title)),
+            plain(s.data["publisher"]),
+            s.date.label if s.date else "n.d.",
+            plain(vocab_name(site, "source-kinds", s.data["kind"])),
+            f"{len(s.cited_by)} {source_coins(s)}",
+        ]
+
+    def intro(p: str) -> str:
+        files = (("sources.bib", "BibTeX"), ("sources.ris", "RIS"), ("sources-csl.json", "CSL-JSON"))
+        downloads = [markup.link(url(p, f"downloads/{name}"), label) for name, label in files]
+        return markup.para(
+            f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
+            f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
+            "this page directly."
         )
-    intro = (
-        "# Sources\n\nThe bibliography: every document the tracker cites. Download it as "
-        f"[BibTeX]({link(p, 'downloads/sources.bib')}), [RIS]({link(p, 'downloads/sources.ris')}) or "
-        f"[CSL-JSON]({link(p, 'downloads/sources-csl.json')}); reference managers that read COinS "
-        "(Zotero, for one) can also import the documents listed on this page directly.\n\n"
-    )
-    return front_matter("Sources", "Every document the tracker cites.") + intro + "\n".join(lines) + "\n"
+
+    columns = [("Source", "left"), ("Publisher", "left"), ("Date", "left"), ("Kind", "left"), ("Cited by", "right")]
+    ordered = sorted(site.of_kind("sources"), key=lambda s: s.id)
+    yield from paged_listing("sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
 
 
 def headline(site: Site) -> str:
@@ -414,10 +456,10 @@ def all_pages(site: Site) -> Iterator[tuple[str, str]]:
     renderers = {"events": event_page, "figures": figure_page, "claims": claim_page, "sources": source_page}
     for entry in site.entries.values():
         yield entry.md_path, renderers[entry.kind](site, entry)
-    yield "events/index.md", events_index(site)
+    yield from events_index(site)
     yield "figures/index.md", figures_index(site)
     yield "claims/index.md", claims_index(site)
-    yield "sources/index.md", sources_index(site)
+    yield from sources_index(site)
     yield from timelines.pages(site)
     yield "changelog/index.md", changelog_page(site)
     for old, info in sorted(site.retired.items()):

@@ -96,6 +96,9 @@ def add_glossary_hints(fragment: str, hints: dict[str, str]) -> str:
     return "".join(out)
 
 
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: front matter for every page
+
+
 def front_matter(title: str, description: str = "", **extra: object) -> str:
     """Front matter for MkDocs. Material prints title and description into the page without
     escaping them (header, <title>, meta tags), so they are HTML-escaped here, once."""
@@ -103,4 +106,10 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
     if description:
         meta["description"] = plain(description)
     meta.update(extra)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def generated_page(title: str, description: str, body_html: str, **extra: object) -> str:
+    """A generated page: front matter, then finished HTML. `prerendered` tells the MkDocs hook to
+    use the HTML as it is instead of running Markdown over it (other builders pass it through)."""
+    return front_matter(title, description, prerendered=True, **extra) + body_html

@@ -13,8 +13,9 @@ import json
 from collections.abc import Iterator
 from itertools import groupby
 
-from .model import Entry, Site, link, url
-from .render import front_matter, md_text, plain
+from . import markup
+from .model import Entry, Site, url
+from .render import generated_page, plain
 
 ALL_IN_ONE_LIMIT = 1000  # events; beyond this /timeline/ lists years only (page-size budget)
 PAGE_SIZE = 500  # events per theme or place timeline page
@@ -51,10 +52,10 @@ def item(site: Site, e: Entry, from_md: str) -> str:
     )
 
 
-def by_year(site: Site, events: list[Entry], from_md: str, heading: str = "##") -> str:
+def by_year(site: Site, events: list[Entry], from_md: str, level: int = 2) -> str:
     out = []
     for year, group in groupby(events, key=lambda e: e.date.year):
-        out.append(f'{heading} {year} {{#y{year}}}\n\n<ol class="timeline">')
+        out.append(markup.heading(level, str(year), f"y{year}") + '<ol class="timeline">')
         out += [item(site, e, from_md) for e in group]
         out.append("</ol>\n")
     return "\n".join(out)
@@ -68,24 +69,24 @@ def filter_bar(site: Site, events: list[Entry]) -> str:
         "place": {k: place_label(site, k) for k in site.vocab["places"] if k in used_places},
         "status": {k: v["name"] for k, v in site.vocab["statuses"].items() if any(e.data["status"] == k for e in events)},
     }
-    return f'<div class="timeline-filter" data-labels="{plain(json.dumps(labels, ensure_ascii=False, sort_keys=True))}"></div>\n\n'
+    return f'<div class="timeline-filter" data-labels="{plain(json.dumps(labels, ensure_ascii=False, sort_keys=True))}"></div>\n'
 
 
 def year_nav(years: list[int], year: int, from_md: str) -> str:
     i = years.index(year)
     parts = []
     if i > 0:
-        parts.append(f"[← {years[i - 1]}]({link(from_md, f'timeline/{years[i - 1]}/index.md')})")
-    parts.append(f"[All years]({link(from_md, 'timeline/index.md')})")
+        parts.append(markup.link(url(from_md, f"timeline/{years[i - 1]}/"), f"← {years[i - 1]}"))
+    parts.append(markup.link(url(from_md, "timeline/"), "All years"))
     if i + 1 < len(years):
-        parts.append(f"[{years[i + 1]} →]({link(from_md, f'timeline/{years[i + 1]}/index.md')})")
-    return '<nav class="year-nav" markdown="span">' + " · ".join(parts) + "</nav>\n\n"
+        parts.append(markup.link(url(from_md, f"timeline/{years[i + 1]}/"), f"{years[i + 1]} →"))
+    return '<nav class="year-nav" aria-label="Years">' + " · ".join(parts) + "</nav>\n"
 
 
 def themes_and_places(site: Site, from_md: str) -> str:
     events = site.events_in_order()
     themes = [
-        f"[{md_text(v['name'])}]({link(from_md, f'timeline/themes/{k}/index.md')}) ({sum(k in e.data['categories'] for e in events)})"
+        f"{markup.link(url(from_md, f'timeline/themes/{k}/'), plain(v['name']))} ({sum(k in e.data['categories'] for e in events)})"
         for k, v in site.vocab["categories"].items()
         if any(k in e.data["categories"] for e in events)
     ]
@@ -94,27 +95,31 @@ def themes_and_places(site: Site, from_md: str) -> str:
         for k in place_chain(site, e.data["place"]):
             counts[k] = counts.get(k, 0) + 1
     places = [
-        f"[{md_text(place_label(site, k))}]({link(from_md, f'timeline/places/{k}/index.md')}) ({counts[k]})"
+        f"{markup.link(url(from_md, f'timeline/places/{k}/'), plain(place_label(site, k)))} ({counts[k]})"
         for k in sorted(counts, key=lambda k: place_label(site, k))
     ]
-    return "**By theme:** " + " · ".join(themes) + "\n\n**By place:** " + " · ".join(places) + "\n"
+    return markup.para("<strong>By theme:</strong> " + " · ".join(themes)) + markup.para("<strong>By place:</strong> " + " · ".join(places))
 
 
 def overview(site: Site) -> str:
     p = "timeline/index.md"
     events = site.events_in_order()
     years = sorted({e.date.year for e in events})
-    year_links = " · ".join(f"[{y}]({link(p, f'timeline/{y}/index.md')}) ({sum(e.date.year == y for e in events)})" for y in years)
+    year_links = " · ".join(f"{markup.link(url(p, f'timeline/{y}/'), str(y))} ({sum(e.date.year == y for e in events)})" for y in years)
     intro = (
-        "# Timeline\n\nEvery event in the tracker, **oldest first**, with its date at the precision the sources "
-        "support. Filter below by theme, place or status, or open a year, theme or place on a page of its own.\n\n"
-        f"**By year:** {year_links}\n\n" + themes_and_places(site, p) + "\n"
+        markup.title("Timeline")
+        + markup.para(
+            "Every event in the tracker, <strong>oldest first</strong>, with its date at the precision the sources "
+            "support. Filter below by theme, place or status, or open a year, theme or place on a page of its own."
+        )
+        + markup.para(f"<strong>By year:</strong> {year_links}")
+        + themes_and_places(site, p)
     )
     if len(events) > ALL_IN_ONE_LIMIT:
-        body = f"The tracker holds {len(events):,} events: open a year above to read them.\n"
+        body = markup.para(f"The tracker holds {len(events):,} events: open a year above to read them.")
     else:
         body = filter_bar(site, events) + by_year(site, events, p)
-    return front_matter("Timeline", "Every event in the tracker in date order.", search={"exclude": True}) + intro + body + "\n"
+    return generated_page("Timeline", "Every event in the tracker in date order.", intro + body, search={"exclude": True})
 
 
 def pages(site: Site) -> Iterator[tuple[str, str]]:
@@ -125,11 +130,8 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
     for year in years:
         p = f"timeline/{year}/index.md"
         chosen = [e for e in events if e.date.year == year]
-        body = f"# {year}\n\n" + year_nav(years, year, p) + filter_bar(site, chosen) + by_year(site, chosen, p, heading="###")
-        yield (
-            p,
-            front_matter(f"Timeline: {year}", f"Events of {year}, in date order.", search={"exclude": True}) + body + "\n" + year_nav(years, year, p),
-        )
+        body = markup.title(str(year)) + year_nav(years, year, p) + filter_bar(site, chosen) + by_year(site, chosen, p, level=3)
+        yield p, generated_page(f"Timeline: {year}", f"Events of {year}, in date order.", body + year_nav(years, year, p), search={"exclude": True})
     for key, info in site.vocab["categories"].items():
         chosen = [e for e in events if key in e.data["categories"]]
         yield from paged(site, f"timeline/themes/{key}", f"Timeline: {info['name']}", info.get("description", ""), chosen)
@@ -148,11 +150,17 @@ def paged(site: Site, folder: str, title: str, description: str, events: list[En
     for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
         nav = ""
         if len(chunks) > 1:
-            nav = " · ".join(f"[Page {i}]({link(path, other)})" if i != n else f"Page {i}" for i, other in enumerate(paths, start=1))
-            nav = f'<nav class="year-nav" markdown="span">{nav}</nav>\n\n'
-        back = f"[All events]({link(path, 'timeline/index.md')}) · {len(events)} events, oldest first.\n\n"
-        body = f"# {md_text(title)}\n\n{md_text(description)}\n\n" + back + nav + filter_bar(site, chunk) + by_year(site, chunk, path)
-        yield path, front_matter(title, description or title, search={"exclude": True}) + body + "\n" + nav
+            nav = page_links(paths, n)
+        back = markup.para(f"{markup.link(url(path, 'timeline/'), 'All events')} · {len(events)} events, oldest first.")
+        intro = markup.title(plain(title)) + (markup.para(plain(description)) if description else "") + back
+        body = intro + nav + filter_bar(site, chunk) + by_year(site, chunk, path)
+        yield path, generated_page(title, description or title, body + nav, search={"exclude": True})
+
+
+def page_links(paths: list[str], n: int) -> str:
+    """Links between the pages of a split listing, seen from page n (1-based)."""
+    here = paths[n - 1]
+    return markup.pager([(f"Page {i}", url(here, other.removesuffix("index.md")) if i != n else None) for i, other in enumerate(paths, start=1)])
 
 
 def neighbours(site: Site, e: Entry) -> str:
@@ -168,4 +176,4 @@ def neighbours(site: Site, e: Entry) -> str:
         after = events[i + 1]
         rows.append(f'<li>After: <a href="{url(p, after.url_path)}">{plain(after.title)}</a> ({after.date.label})</li>')
     rows.append(f'<li><a href="{url(p, f"timeline/{e.date.year}/")}#{e.id}">This event in the {e.date.year} timeline</a></li>')
-    return "## In time {#in-time}\n\n<ul data-search-exclude>" + "".join(rows) + "</ul>\n"
+    return markup.heading(2, "In time", "in-time") + "<ul data-search-exclude>" + "".join(rows) + "</ul>\n"

@@ -1,0 +1,60 @@
+"""HTML building blocks for generated pages.
+
+Generated pages are written as finished HTML, in the markup Python-Markdown and its extensions
+would produce (so Material's styles and scripts apply unchanged): running Markdown over tens of
+thousands of generated pages was most of the build. Arguments named `html` are trusted markup
+built here; everything else must already be escaped with render.plain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def heading(level: int, html: str, anchor: str) -> str:
+    """A section heading with its permanent link, as the toc extension (permalink: true) makes it."""
+    return f'<h{level} id="{anchor}">{html}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
+
+
+def title(html: str) -> str:
+    return f"<h1>{html}</h1>\n"
+
+
+def para(html: str, cls: str = "") -> str:
+    return f'<p class="{cls}">{html}</p>\n' if cls else f"<p>{html}</p>\n"
+
+
+def link(href: str, html: str, cls: str = "") -> str:
+    return f'<a class="{cls}" href="{href}">{html}</a>' if cls else f'<a href="{href}">{html}</a>'
+
+
+def bullets(items: Iterable[str], attrs: str = "") -> str:
+    inner = "".join(f"<li>{item}</li>" for item in items)
+    return f"<ul{' ' + attrs if attrs else ''}>{inner}</ul>\n"
+
+
+def admonition(kind: str, title_html: str, body_html: str) -> str:
+    """Material's call-out box (the admonition extension's markup)."""
+    return f'<div class="admonition {kind}">\n<p class="admonition-title">{title_html}</p>\n{body_html}</div>\n'
+
+
+def table(columns: list[tuple[str, str]], rows: Iterable[list[str]]) -> str:
+    """columns: (header html, "left" or "right"); the tables extension's markup."""
+
+    def cell(tag: str, html: str, align: str) -> str:
+        return f'<{tag} style="text-align: right;">{html}</{tag}>' if align == "right" else f"<{tag}>{html}</{tag}>"
+
+    head = "".join(cell("th", name, align) for name, align in columns)
+    body = "\n".join("<tr>" + "".join(cell("td", html, align) for html, (_n, align) in zip(row, columns, strict=True)) + "</tr>" for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+
+
+def code_block(text_html: str) -> str:
+    """A plain-text code block with Material's copy button (pymdownx.highlight's markup)."""
+    return f'<div class="language-text highlight"><pre><span></span><code>{text_html}</code></pre></div>\n'
+
+
+def pager(labels_and_hrefs: list[tuple[str, str | None]]) -> str:
+    """Page links for a listing split over several pages; the current page has no href."""
+    parts = [link(href, label) if href else f'<span aria-current="page">{label}</span>' for label, href in labels_and_hrefs]
+    return '<nav class="year-nav" aria-label="Pages">' + " · ".join(parts) + "</nav>\n"
