@@ -11,6 +11,7 @@ taken relative to the mkdocs.yml in use, so a test can build a copy of the site 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import sys
@@ -39,10 +40,13 @@ def on_pre_build(config, **_kwargs) -> None:
 
 
 # ---------------------------------------------------------------- generated pages: HTML as it is
-# The generator writes finished HTML (front matter `prerendered: true`). Python-Markdown would
-# parse all of it again only to pass it through; skipping that was most of the build's time. The
-# page's table of contents and anchor ids, which MkDocs takes from Markdown, come from the HTML.
-_PRERENDERED: dict[str, str] = {}
+# The generator writes finished HTML (front matter `prerendered: true`). MkDocs would build a
+# Markdown converter with every extension for each page and parse all of that HTML again only to
+# pass it through: most of the build's time at 10,000 entries. For these pages the hook replaces
+# the page's render step (MkDocs 1.6's Page.render: content, toc, anchor ids) with one that takes
+# the HTML as it is, and reads the table of contents and anchor ids (MkDocs checks links to
+# them) from it. tests/test_site.py checks the contents sidebar and tests/test_hardening.py
+# every link and anchor, so a change in MkDocs' internals shows up there.
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)<a class="headerlink"')
 _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
@@ -50,23 +54,21 @@ _TAG = re.compile(r"<[^>]+>")
 
 def on_page_markdown(markdown: str, page, **_kwargs) -> str:
     if page.meta.get("prerendered"):
-        _PRERENDERED[page.file.src_uri] = markdown
-        return ""
+        page.render = functools.partial(_use_html_as_is, page)
     return markdown
 
 
-def on_page_content(html: str, page, **_kwargs) -> str:
-    body = _PRERENDERED.pop(page.file.src_uri, None)
-    if body is None:
-        return html
+def _use_html_as_is(page, _config, _files) -> None:
+    body = page.markdown
     tokens: list[dict] = []
     for level, anchor, inner in _HEADING.findall(body):
         token = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner), "children": []}
         parent = tokens[-1]["children"] if tokens and token["level"] > tokens[-1]["level"] else tokens
         parent.append(token)
+    page.content = body
     page.toc = get_toc(tokens)
     page.present_anchor_ids = set(_ID.findall(body))
-    return body
+    page.links_to_anchors = {}
 
 
 # ---------------------------------------------------------------- hardening of every page

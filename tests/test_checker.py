@@ -139,6 +139,17 @@ def test_crlf_line_ends_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert status == 0
 
 
+def test_ids_of_listing_pages_are_reserved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    event = data / "events" / "good-event.yaml"
+    (data / "events" / "page-2.yaml").write_text(event.read_text(encoding="utf-8").replace("id: good-event", "id: page-2"), encoding="utf-8")
+    event.unlink()
+    status, out = run_check(data, capsys, str(data / "events" / "page-2.yaml"))
+    assert status == 1
+    assert problem_lines(out, data) == ['data/events/page-2.yaml:1:5: E203 id has the wrong form: "page-2"']
+    assert "page-<number> is reserved for listing pages" in "\n".join(out)
+
+
 def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run_check(ROOT / "data", capsys)
     assert status == 0, "\n".join(out)

@@ -99,6 +99,34 @@ def test_entry_pages_stay_out_of_the_sidebar(site: Path) -> None:
     assert not nav.find("a", href=re.compile(r"events/[a-z0-9-]+/$"))
 
 
+def test_an_entry_page_has_a_table_of_contents_of_its_sections(site: Path) -> None:
+    # generated pages skip Markdown (scripts/mkdocs_hooks.py); the hook rebuilds the contents list
+    toc = page(site, "events/spc-blacklist-launch-2013").select_one("nav.md-nav--secondary")
+    assert [a.get_text(strip=True) for a in toc.select("a.md-nav__link")] == ["In time", "Sources", "Corrections", "Cite this page"]
+    assert [a["href"] for a in toc.select("a.md-nav__link")] == ["#in-time", "#sources", "#corrections", "#cite"]
+
+
+def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
+    root = copy_site_tree(tmp_path / "tree", make_data(tmp_path))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("list_page_size: 500", "list_page_size: 1"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build(root, out)
+    assert result.returncode == 0, result.stderr
+    sources = sorted(p.stem for p in (root / "data" / "sources").glob("*.yaml"))
+    listed = []
+    assert len(sources) > 1
+    for n in range(1, len(sources) + 1):
+        soup = page(out, "sources" if n == 1 else f"sources/page-{n}")
+        rows = soup.select("article table tbody tr")
+        assert len(rows) == 1
+        listed += [row.find("a")["href"].strip("/").split("/")[-1] for row in rows]
+        assert f"Rows {n}–{n} of {len(sources)}." in soup.get_text()
+        assert soup.find("a", string="Page 1") if n > 1 else soup.find("a", string="Page 2")
+    assert listed == sources
+    assert not (out / "sources" / f"page-{len(sources) + 1}").exists()
+
+
 def test_hostile_content_never_reaches_a_page_as_script(tmp_path: Path) -> None:
     data = make_data(tmp_path / "src")
     event = data / "events" / "good-event.yaml"

@@ -317,10 +317,9 @@ def source_page(site: Site, s: Entry) -> str:
 
 # ---------------------------------------------------------------- listing pages
 
-LIST_PAGE_SIZE = 500  # rows per listing page; a longer listing goes on at /<kind>/page-2/ and so on
-
 
 def paged_listing(
+    site: Site,
     folder: str,
     title: str,
     description: str,
@@ -329,15 +328,17 @@ def paged_listing(
     items: list[Entry],
     row: Callable[[str, Entry], list[str]],
 ) -> Iterator[tuple[str, str]]:
-    """A table split into pages of LIST_PAGE_SIZE rows, so that no page grows with the data.
-    The id pattern reserves page-<n>, so these folders never clash with an entry's page."""
-    chunks = [items[i : i + LIST_PAGE_SIZE] for i in range(0, len(items), LIST_PAGE_SIZE)] or [[]]
+    """A table split into pages (mkdocs.yml extra.tracker.list_page_size rows, 500 by default), so
+    that no page grows with the data: the rest goes on at /<folder>/page-2/ and so on. The id
+    pattern reserves page-<n>, so these folders never clash with an entry's page."""
+    size = site.settings.list_page_size
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     paths = [f"{folder}/index.md"] + [f"{folder}/page-{n}/index.md" for n in range(2, len(chunks) + 1)]
     for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
         nav = count = ""
         if len(chunks) > 1:
             nav = timelines.page_links(paths, n)
-            first = (n - 1) * LIST_PAGE_SIZE + 1
+            first = (n - 1) * size + 1
             count = markup.para(f"Rows {first:,}–{first + len(chunk) - 1:,} of {len(items):,}.")
         heading = title if n == 1 else f"{title}, page {n}"
         table = markup.table(columns, [row(path, item) for item in chunk])
@@ -358,7 +359,7 @@ def events_index(site: Site) -> Iterator[tuple[str, str]]:
         return markup.para(f"Every event, oldest first. The {markup.link(url(p, 'timeline/'), 'timeline')} shows them by year, theme and place.")
 
     columns = [("Date", "left"), ("Event", "left"), ("Place", "left"), ("Status", "left"), ("Sources", "right")]
-    yield from paged_listing("events", "Events", "Every event in the tracker, oldest first.", intro, columns, site.of_kind("events"), row)
+    yield from paged_listing(site, "events", "Events", "Every event in the tracker, oldest first.", intro, columns, site.of_kind("events"), row)
 
 
 def figures_index(site: Site) -> str:
@@ -426,7 +427,7 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
 
     columns = [("Source", "left"), ("Publisher", "left"), ("Date", "left"), ("Kind", "left"), ("Cited by", "right")]
     ordered = sorted(site.of_kind("sources"), key=lambda s: s.id)
-    yield from paged_listing("sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
+    yield from paged_listing(site, "sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
 
 
 def headline(site: Site) -> str:

@@ -1,5 +1,6 @@
 """Site-wide settings, read from mkdocs.yml so each lives in one place: the site's address,
-the repository that takes corrections, and the dataset's name and licence."""
+the repository that takes corrections, the dataset's name and licence, and how many rows a
+listing page holds."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Settings:
     repository: str
     licence: str
     licence_url: str
+    list_page_size: int = 500  # rows per page of the events and sources listings
 
     def absolute(self, url_path: str) -> str:
         return self.site_url.rstrip("/") + "/" + url_path.lstrip("/")
@@ -32,4 +34,5 @@ def load_settings(config_file: Path) -> Settings:
         repository=tracker["repository"].rstrip("/"),
         licence=tracker["data_licence"],
         licence_url=tracker["data_licence_url"],
+        list_page_size=int(tracker.get("list_page_size", 500)),
     )
