@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 from bs4 import BeautifulSoup
 
 from scripts.tracker import dates
@@ -169,16 +170,31 @@ def test_bad_data_stops_the_build_with_the_checkers_message(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
 
 
-def test_generation_is_deterministic(tmp_path: Path) -> None:
+def test_generation_is_deterministic_in_one_process_or_several(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.tracker import parallel
     from scripts.tracker.generate import generate_pages
 
     outputs = []
-    for n in (1, 2):
+    for n, parallel_from in ((1, 10**9), (2, 10**9), (3, 1)):  # the third run forks workers
+        monkeypatch.setattr(parallel, "PARALLEL_FROM", parallel_from)
         docs, snippets = tmp_path / f"docs{n}", tmp_path / f"snip{n}"
         generate_pages(ROOT / "data", docs, snippets, ROOT / "mkdocs.yml")
-        outputs.append({p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*.md"))})
-    assert outputs[0] == outputs[1]
+        outputs.append({p.relative_to(docs): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1] == outputs[2]
     assert len(outputs[0]) >= len(event_files())
+
+
+def test_bad_data_is_reported_the_same_by_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts.tracker import parallel
+    from scripts.tracker.checks import run_checks
+    from scripts.tracker.dataset import load_dataset, today
+
+    data = make_data(tmp_path, *sorted((FIXTURES / "bad").glob("*/e2*.yaml")))
+    found = []
+    for parallel_from in (10**9, 1):
+        monkeypatch.setattr(parallel, "PARALLEL_FROM", parallel_from)
+        found.append([p.format() for p in run_checks(load_dataset(data), today())])
+    assert found[0] == found[1] and any(" E20" in line for line in found[0])
 
 
 def _free_port() -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import Document, load_file
+from .parallel import parallel_map
 from .problems import Problem
 from .validate import KINDS, schema_problems
 
@@ -73,21 +74,27 @@ def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
             if line.strip() and not line.startswith("#"):
                 kind, _, entry_id = line.strip().partition("/")
                 data.published.append((kind, entry_id, number))
-    for kind, path in entry_files(root):
+    files = [(kind, path, root, display.get(path.resolve())) for kind, path in entry_files(root)]
+    for kind, path, doc, problems, schema in parallel_map(_load_entry, files):
         stem = path.name.rsplit(".", 1)[0]
-        doc, problems = load_file(path, root, display.get(path.resolve()))
-        data.problems += problems
+        data.problems += problems + schema
         if doc is None:
             data.invalid.add(stem)
             continue
         data.files.append((kind, stem, doc))
-        schema = schema_problems(doc, kind, root / "schema")
-        data.problems += schema
         if problems or schema:
             data.invalid.add(stem)
         elif stem not in data.docs[kind]:
             data.docs[kind][stem] = doc
     return data
+
+
+def _load_entry(job: tuple[str, Path, Path, str | None]) -> tuple[str, Path, Document | None, list[Problem], list[Problem]]:
+    """Read one entry file and check it against its kind's schema (run in worker processes)."""
+    kind, path, root, shown_as = job
+    doc, problems = load_file(path, root, shown_as)
+    schema = schema_problems(doc, kind, root / "schema") if doc is not None else []
+    return kind, path, doc, problems, schema
 
 
 def today() -> dt.date:

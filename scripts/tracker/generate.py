@@ -14,8 +14,9 @@ from . import charts, export
 from .checks import run_checks
 from .citable import archive_name, downloads_page, redirect_html
 from .dataset import load_dataset, today
-from .model import Site, build_site
-from .pages import all_pages, snippets
+from .model import Entry, Site, build_site
+from .pages import entry_page, listing_pages, snippets
+from .parallel import parallel_map
 from .settings import load_settings
 
 GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads")
@@ -51,7 +52,14 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
     charts.draw_all(site.of_kind("figures"))
     wanted: set[Path] = set()
     changed = 0
-    for rel, content in [*all_pages(site), *static_files(site, data_dir / "schema")]:
+    global _WRITING
+    entries = list(site.entries.values())
+    _WRITING = (site, docs_dir, entries)
+    shares = [(i, min(i + _SHARE, len(entries))) for i in range(0, len(entries), _SHARE)]
+    for rels, count in parallel_map(_write_entry_pages, shares, per_item=_SHARE):
+        wanted.update(docs_dir / rel for rel in rels)
+        changed += count
+    for rel, content in [*listing_pages(site), *static_files(site, data_dir / "schema")]:
         target = docs_dir / rel
         wanted.add(target)
         changed += write_if_changed(target, content)
@@ -65,6 +73,21 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
     for name, text in snippets(site):
         changed += write_if_changed(snippets_dir / name, text)
     return changed, site
+
+
+_WRITING: tuple[Site, Path, list[Entry]] | None = None  # what forked workers write (they inherit it)
+_SHARE = 50  # entry pages per job
+
+
+def _write_entry_pages(share: tuple[int, int]) -> tuple[list[str], int]:
+    """Render and write the pages of entries[start:end]; return their paths and how many changed."""
+    assert _WRITING is not None
+    site, docs_dir, all_entries = _WRITING
+    entries = all_entries[share[0] : share[1]]
+    changed = 0
+    for entry in entries:
+        changed += write_if_changed(docs_dir / entry.md_path, entry_page(site, entry))
+    return [e.md_path for e in entries], changed
 
 
 def standalone_svg(svg: str) -> str:

@@ -453,10 +453,19 @@ def headline(site: Site) -> str:
     return summary + "\n\n" + ("\n".join(cards) if cards else "No figure series yet.") + "\n"
 
 
-def all_pages(site: Site) -> Iterator[tuple[str, str]]:
+def entry_page(site: Site, entry: Entry) -> str:
     renderers = {"events": event_page, "figures": figure_page, "claims": claim_page, "sources": source_page}
+    return renderers[entry.kind](site, entry)
+
+
+def all_pages(site: Site) -> Iterator[tuple[str, str]]:
     for entry in site.entries.values():
-        yield entry.md_path, renderers[entry.kind](site, entry)
+        yield entry.md_path, entry_page(site, entry)
+    yield from listing_pages(site)
+
+
+def listing_pages(site: Site) -> Iterator[tuple[str, str]]:
+    """Every generated page that is not an entry's own: listings, timelines, changelog, tombstones."""
     yield from events_index(site)
     yield "figures/index.md", figures_index(site)
     yield "claims/index.md", claims_index(site)

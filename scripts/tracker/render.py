@@ -8,12 +8,12 @@ turned into links only after sanitising, from ids the checker has already valida
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 
 import markdown
 import nh3
-import yaml
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "br", "sup", "sub", "q"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -96,7 +96,9 @@ def add_glossary_hints(fragment: str, hints: dict[str, str]) -> str:
     return "".join(out)
 
 
-_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: front matter for every page
+# Front matter is written as JSON, which YAML reads too (and much faster than it writes YAML).
+# JSON leaves these characters raw; in YAML they are line breaks or not allowed, so escape them.
+_NOT_YAML_SAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -106,7 +108,8 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
     if description:
         meta["description"] = plain(description)
     meta.update(extra)
-    return "---\n" + yaml.dump(meta, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    text = _NOT_YAML_SAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(meta, ensure_ascii=False, sort_keys=True))
+    return "---\n" + text + "\n---\n\n"
 
 
 def generated_page(title: str, description: str, body_html: str, **extra: object) -> str:

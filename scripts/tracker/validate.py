@@ -1,5 +1,9 @@
 """Schema errors -> Problems. The JSON Schemas in data/schema/ are the single source of truth;
 this module only translates jsonschema's findings into contributor-facing messages.
+
+Most files are valid, so each is first passed through the same schema compiled to Python by
+fastjsonschema (about 25 times quicker); only a file it rejects goes through jsonschema, which
+finds and explains every problem. tests/test_properties.py checks that both always agree.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -87,7 +92,30 @@ def _hint(error: ValidationError, code: str) -> str:
     return desc
 
 
+@cache
+def _fast_check(schema_dir: Path, kind: str) -> Any:
+    schemas = _schemas(schema_dir)
+
+    def local(uri: str) -> dict[str, Any]:  # "common.schema.json": never fetched from anywhere
+        return schemas[uri.rsplit("/", 1)[-1]]
+
+    checker = FormatChecker()
+    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
+    return fastjsonschema.compile(schemas[f"{KINDS[kind]}.schema.json"], handlers={"": local, "http": local, "https": local}, formats=formats)
+
+
+def is_valid(data: Any, kind: str, schema_dir: Path) -> bool:
+    """The quick answer: does this entry satisfy its kind's schema?"""
+    try:
+        _fast_check(schema_dir, kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]:
+    if is_valid(doc.data, kind, schema_dir):
+        return []
     problems = []
     for error in validator(schema_dir, kind).iter_errors(doc.data):
         code, message = _describe(error)
