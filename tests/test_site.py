@@ -189,12 +189,13 @@ def test_bad_data_is_reported_the_same_by_workers(tmp_path: Path, monkeypatch: p
     from scripts.tracker.checks import run_checks
     from scripts.tracker.dataset import load_dataset, today
 
-    data = make_data(tmp_path, *sorted((FIXTURES / "bad").glob("*/e2*.yaml")))
+    data = make_data(tmp_path, *sorted((FIXTURES / "bad").glob("*/e2*.yaml")), *sorted((FIXTURES / "bad").glob("*/e330*.yaml")))
     found = []
     for parallel_from in (10**9, 1):
         monkeypatch.setattr(parallel, "PARALLEL_FROM", parallel_from)
         found.append([p.format() for p in run_checks(load_dataset(data), today())])
-    assert found[0] == found[1] and any(" E20" in line for line in found[0])
+    assert found[0] == found[1]
+    assert any(" E20" in line for line in found[0]) and any(" E330 " in line for line in found[0])
 
 
 def _free_port() -> int:

@@ -17,6 +17,7 @@ from .canonical import canonical_text
 from .dataset import PUBLISHED_IDS, Dataset
 from .load import Document, display
 from .model import is_repost
+from .parallel import parallel_map
 from .problems import Problem
 from .scaffold import PLACEHOLDER
 from .validate import KINDS
@@ -290,24 +291,36 @@ def placeholders_are_filled(data: Dataset) -> Iterator[Problem]:
 
 
 def entries_are_canonical(data: Dataset) -> Iterator[Problem]:
-    """Full-line comments may stay (the scaffold's explanations); everything else must match."""
-    for kind, docs in data.docs.items():
-        for doc in docs.values():
-            path = Path(doc.path)
-            text = (path if path.is_absolute() else Path.cwd() / path).read_text(encoding="utf-8").replace("\r\n", "\n")
-            have = [line for line in text.split("\n") if not line.lstrip().startswith("#")]
-            want = [line for line in canonical_text(kind, doc.data, data.root / "schema").split("\n") if not line.lstrip().startswith("#")]
-            if have != want:
-                line = next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want)))
-                number = _line_number(text, have, line)
-                yield Problem(
-                    doc.path,
-                    number,
-                    1,
-                    "E330",
-                    "the file is not in canonical form (field order, quoting or line width)",
-                    f"run: python -m scripts.tracker format {doc.path}",
-                )
+    """Full-line comments may stay (the scaffold's explanations); everything else must match.
+    Writing YAML is slow, so with many files this runs in worker processes."""
+    global _CANONICAL
+    _CANONICAL = ([(kind, doc) for kind, docs in data.docs.items() for doc in docs.values()], data.root / "schema")
+    for problem in parallel_map(_not_canonical, range(len(_CANONICAL[0]))):
+        if problem is not None:
+            yield problem
+
+
+_CANONICAL: tuple[list[tuple[str, Document]], Path] | None = None  # what forked workers compare
+
+
+def _not_canonical(index: int) -> Problem | None:
+    assert _CANONICAL is not None
+    (kind, doc), schema_dir = _CANONICAL[0][index], _CANONICAL[1]
+    path = Path(doc.path)
+    text = (path if path.is_absolute() else Path.cwd() / path).read_text(encoding="utf-8").replace("\r\n", "\n")
+    have = [line for line in text.split("\n") if not line.lstrip().startswith("#")]
+    want = [line for line in canonical_text(kind, doc.data, schema_dir).split("\n") if not line.lstrip().startswith("#")]
+    if have == want:
+        return None
+    line = next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want)))
+    return Problem(
+        doc.path,
+        _line_number(text, have, line),
+        1,
+        "E330",
+        "the file is not in canonical form (field order, quoting or line width)",
+        f"run: python -m scripts.tracker format {doc.path}",
+    )
 
 
 def _line_number(text: str, kept: list[str], index: int) -> int:
