@@ -1,5 +1,6 @@
 """MkDocs hooks: run the generation step before every build (mkdocs.yml's watch: lists data/),
-and harden every page (Content-Security-Policy, no referrer, rel on external links).
+harden every page (Content-Security-Policy, no referrer, rel on external links), and index the
+built site with Pagefind after every build (`mkdocs build` and each rebuild of `mkdocs serve`).
 
 The pages themselves are plain Markdown, so the site stays buildable by any MkDocs-compatible
 builder once `python -m scripts.tracker generate` has run (Zensical, for one, ignores hooks;
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +37,27 @@ def on_pre_build(config, **_kwargs) -> None:
     # shown in every page's footer and in the home page's schema.org Dataset
     config.extra["dataset_version"] = site.version
     config.extra["dataset_jsonld"] = dataset_jsonld(site)
+
+
+def on_post_build(config, **_kwargs) -> None:
+    """Index the built site into <site_dir>/pagefind/. Pages opt in with data-pagefind-body
+    (docs/overrides/main.html), so source records and timelines stay out of the index.
+
+    Pagefind 1.5.2's output was checked to be byte-identical across builds of one commit
+    (tests/test_hardening.py compares two whole builds). It runs in the site folder with no
+    PAGEFIND_* variables, so no stray pagefind.yml or environment changes the index.
+    """
+    site_dir = Path(config["site_dir"]).resolve()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    # .headerlink: Material's "¶" permalinks, which would end every result's title
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--quiet"]
+    command += ["--exclude-selectors", ".headerlink"]
+    try:
+        result = subprocess.run(command, cwd=site_dir, env=env, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise Abort(f"Pagefind could not be run: {exc}") from None
+    if result.returncode:
+        raise Abort(f"Pagefind failed to index {site_dir}:\n{(result.stdout + result.stderr).strip()}")
 
 
 # ---------------------------------------------------------------- hardening of every page

@@ -123,6 +123,7 @@ def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path)
     first = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
     assert first.keys() == second.keys()
+    assert any(name.parts[0] == "pagefind" for name in first)  # the search index is compared too
     assert [name for name in first if first[name] != second[name]] == []
 
 
