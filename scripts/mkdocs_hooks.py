@@ -66,17 +66,22 @@ def on_post_build(config, **_kwargs) -> None:
 # hash, plus the site's own files: no other host, no other inline code.
 _INLINE = re.compile(r"<(script|style)(?![^>]*\bsrc=)([^>]*)>(.*?)</\1>", re.S)
 _DATA_TYPES = ("application/json", "application/ld+json")
+SEARCH_PAGE = "search.md"  # the one page that runs Pagefind (docs/overrides/search-page.html)
 _EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
 
 
-def content_security_policy(html: str) -> str:
+def content_security_policy(html: str, wasm: bool = False) -> str:
+    """The page's policy. wasm adds 'wasm-unsafe-eval' (compiling WebAssembly, not running JS
+    from strings), for the search page only. Pagefind 1.5 searches in a web worker, which
+    this <meta> policy does not reach; but where a worker cannot start it falls back to
+    compiling its WebAssembly in the page, and that needs the keyword (checked in Chromium)."""
     hashes: dict[str, set[str]] = {"script": set(), "style": set()}
     for tag, attrs, body in _INLINE.findall(html):
         if tag == "script" and any(t in attrs for t in _DATA_TYPES):
             continue  # data blocks are never run
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         hashes[tag].add(f"'sha256-{digest}'")
-    script = " ".join(["'self'", *sorted(hashes["script"])])
+    script = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(hashes["script"])])
     style = " ".join(["'self'", *sorted(hashes["style"])])
     return (
         f"default-src 'self'; script-src {script}; style-src {style}; style-src-attr 'unsafe-inline'; "
@@ -87,10 +92,9 @@ def content_security_policy(html: str) -> str:
 
 def on_post_page(output: str, page, config, **_kwargs) -> str:
     output = _EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
-    # Material's search dialog has no accessible name (axe: aria-dialog-name)
-    output = output.replace('data-md-component="search" role="dialog">', 'data-md-component="search" role="dialog" aria-label="Search">', 1)
+    wasm = page.file.src_uri == SEARCH_PAGE
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output, wasm)}">\n'
         '    <meta name="referrer" content="no-referrer">\n    '
     )
     return output.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)
