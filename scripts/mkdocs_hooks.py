@@ -1,6 +1,7 @@
 """MkDocs hooks: run the generation step before every build (mkdocs.yml's watch: lists data/),
-hand generated pages' finished HTML to MkDocs without running Markdown over it, and harden
-every page (Content-Security-Policy, no referrer, rel on external links).
+hand generated pages' finished HTML to MkDocs without running Markdown over it, harden every
+page (Content-Security-Policy, no referrer, rel on external links), and index the built site
+with Pagefind after every build (`mkdocs build` and each rebuild of `mkdocs serve`).
 
 Generated pages are Markdown files whose body is HTML, so the site stays buildable by any
 MkDocs-compatible builder once `python -m scripts.tracker generate` has run (Zensical, for one,
@@ -13,7 +14,9 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -71,23 +74,49 @@ def _use_html_as_is(page, _config, _files) -> None:
     page.links_to_anchors = {}
 
 
+def on_post_build(config, **_kwargs) -> None:
+    """Index the built site into <site_dir>/pagefind/. Pages opt in with data-pagefind-body
+    (docs/overrides/main.html), so source records and timelines stay out of the index.
+
+    Pagefind 1.5.2's output was checked to be byte-identical across builds of one commit
+    (tests/test_hardening.py compares two whole builds). It runs in the site folder with no
+    PAGEFIND_* variables, so no stray pagefind.yml or environment changes the index.
+    """
+    site_dir = Path(config["site_dir"]).resolve()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    # .headerlink: Material's "¶" permalinks, which would end every result's title
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--quiet"]
+    command += ["--exclude-selectors", ".headerlink"]
+    try:
+        result = subprocess.run(command, cwd=site_dir, env=env, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise Abort(f"Pagefind could not be run: {exc}") from None
+    if result.returncode:
+        raise Abort(f"Pagefind failed to index {site_dir}:\n{(result.stdout + result.stderr).strip()}")
+
+
 # ---------------------------------------------------------------- hardening of every page
 # Material writes a few small inline scripts into each page (their text differs with the page's
 # depth). The policy allows exactly those, by hash, plus the site's own files: no other host, no
 # other inline code. (style-src-attr: Material and table cells set style attributes.)
 _INLINE = re.compile(r"<(script|style)(?![^>]*\bsrc=)([^>]*)>(.*?)</\1>", re.S)
 _DATA_TYPES = ("application/json", "application/ld+json")
+SEARCH_PAGE = "search.md"  # the one page that runs Pagefind (docs/overrides/search-page.html)
 _EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
 
 
-def content_security_policy(html: str) -> str:
+def content_security_policy(html: str, wasm: bool = False) -> str:
+    """The page's policy. wasm adds 'wasm-unsafe-eval' (compiling WebAssembly, not running JS
+    from strings), for the search page only. Pagefind 1.5 searches in a web worker, which
+    this <meta> policy does not reach; but where a worker cannot start it falls back to
+    compiling its WebAssembly in the page, and that needs the keyword (checked in Chromium)."""
     hashes: dict[str, set[str]] = {"script": set(), "style": set()}
     for tag, attrs, body in _INLINE.findall(html):
         if tag == "script" and any(t in attrs for t in _DATA_TYPES):
             continue  # data blocks are never run
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         hashes[tag].add(f"'sha256-{digest}'")
-    script = " ".join(["'self'", *sorted(hashes["script"])])
+    script = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(hashes["script"])])
     style = " ".join(["'self'", *sorted(hashes["style"])])
     return (
         f"default-src 'self'; script-src {script}; style-src {style}; style-src-attr 'unsafe-inline'; "
@@ -98,10 +127,9 @@ def content_security_policy(html: str) -> str:
 
 def on_post_page(output: str, page, config, **_kwargs) -> str:
     output = _EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
-    # Material's search dialog has no accessible name (axe: aria-dialog-name)
-    output = output.replace('data-md-component="search" role="dialog">', 'data-md-component="search" role="dialog" aria-label="Search">', 1)
+    wasm = page.file.src_uri == SEARCH_PAGE
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output, wasm)}">\n'
         '    <meta name="referrer" content="no-referrer">\n    '
     )
     return output.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)

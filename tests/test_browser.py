@@ -66,6 +66,11 @@ class Watched:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        # a blocked script, WebAssembly, worker or fetch is reported as an error, so every page
+        # checked here is also checked against its own Content-Security-Policy
+        self.context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+        )
 
     def visit(self, path: str) -> Page:
         self.page.goto(path, wait_until="networkidle")
@@ -94,6 +99,7 @@ PAGES = [
     "sources/chinadaily-2013-debtor-blacklist-leaves-its-mark/",
     "figures/",
     "glossary/",
+    "search/",
 ]
 
 
@@ -110,16 +116,76 @@ def test_a_figure_shows_its_chart_and_table(watched: Watched) -> None:
     assert page.locator("article table tbody tr").count() >= 5  # Material wraps tables in the browser
 
 
+def search_from_the_header(page: Page, query: str) -> None:
+    """Type a query into the header's search field and send it, as a reader does."""
+    field = page.get_by_role("searchbox", name="Search the tracker")
+    field.press_sequentially(query)
+    field.press("Enter")
+
+
 def test_search_finds_the_right_entry(watched: Watched) -> None:
-    page = watched.visit("")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    # wait until the index is loaded, then type as a reader does (key events, not a pasted value)
-    page.wait_for_function("() => /Type to start/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
-    page.locator("input.md-search__input").press_sequentially("Rongcheng points")
-    results = page.locator(".md-search-result__item")
+    page = watched.visit("events/spc-blacklist-launch-2013/")
+    search_from_the_header(page, "Rongcheng points")
+    page.wait_for_url(re.compile(r"/search/\?q=Rongcheng\+points$"))
+    results = page.locator(".pagefind-ui__result-link")
     results.first.wait_for(timeout=30000)
-    texts = " ".join(results.all_inner_texts()[:5])
-    assert "Rongcheng" in texts
+    assert results.first.get_attribute("href") == "/events/rongcheng-personal-credit-points-scheme/"
+    assert results.first.inner_text().startswith("Rongcheng, Shandong")
+    assert page.get_by_role("searchbox", name="Search the tracker").input_value() == "Rongcheng points"
+    assert any(urlparse(u).path.startswith("/pagefind/fragment/") for u in watched.requests)
+
+
+def test_searching_again_on_the_search_page_keeps_the_address_in_step(watched: Watched) -> None:
+    page = watched.visit("search/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.press_sequentially("Wang Sicong")
+    box.press("Enter")  # Pagefind's own form must not navigate (its action is a javascript: URL)
+    page.locator(".pagefind-ui__result-link", has_text="Wang Sicong").first.wait_for(timeout=30000)
+    page.wait_for_url(re.compile(r"/search/\?q=Wang\+Sicong$"))
+    assert page.get_by_role("searchbox", name="Search the tracker").input_value() == "Wang Sicong"
+
+
+def test_search_also_runs_in_the_page_itself_under_its_policy(watched: Watched) -> None:
+    """Pagefind falls back from its web worker to the page's own thread (no worker support, or
+    a failed one); its WebAssembly then runs under the page's policy ('wasm-unsafe-eval')."""
+    page = watched.visit("search/")
+    found = page.evaluate(
+        """async () => {
+            const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+            await pagefind.options({ noWorker: true });
+            const search = await pagefind.search("Rongcheng");
+            return (await search.results[0].data()).url;
+        }"""
+    )
+    assert found == "/events/rongcheng-personal-credit-points-scheme/"
+
+
+def test_other_pages_load_no_search_code(watched: Watched) -> None:
+    watched.visit("events/spc-blacklist-launch-2013/")
+    assert not [u for u in watched.requests if "/pagefind/" in u or u.endswith("/search.js")]
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site served from /tracker/, as on a project's GitHub Pages."""
+    root = tmp_path_factory.mktemp("served")
+    (root / "tracker").symlink_to(site, target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/tracker/"
+    server.shutdown()
+
+
+def test_search_works_from_a_sub_path(browser: Browser, sub_path_url: str) -> None:
+    watched = Watched(browser, sub_path_url)
+    page = watched.visit("glossary/")
+    search_from_the_header(page, "Rongcheng points")
+    page.wait_for_url(re.compile(r"/tracker/search/\?q=Rongcheng\+points$"))
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=30000)
+    assert first.get_attribute("href") == "/tracker/events/rongcheng-personal-credit-points-scheme/"
+    watched.assert_clean()
+    watched.context.close()
 
 
 def test_timeline_filtering_works_in_the_page(watched: Watched) -> None:
@@ -155,11 +221,14 @@ def test_the_correction_link_opens_a_prefilled_issue(watched: Watched) -> None:
     assert set(link.get_attribute("rel").split()) >= {"noopener", "noreferrer"}
 
 
-@pytest.mark.parametrize("path", PAGES)
+# the search page is audited with results shown, as well as empty (in PAGES)
+@pytest.mark.parametrize("path", [*PAGES, "search/?q=Rongcheng+points"])
 def test_no_serious_or_critical_accessibility_violation(browser: Browser, base_url: str, path: str) -> None:
     context = browser.new_context(base_url=base_url, bypass_csp=True)  # axe is injected as a script
     page = context.new_page()
     page.goto(path, wait_until="networkidle")
+    if "?q=" in path:
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
     results = Axe().run(page)
     context.close()
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

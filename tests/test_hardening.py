@@ -111,6 +111,7 @@ def test_every_page_carries_a_strict_policy_and_no_referrer(site: Path) -> None:
         assert "default-src 'self'" in policy and "object-src 'none'" in policy
         assert "unsafe-inline" not in policy.split("style-src-attr")[0]
         assert "http" not in policy
+        assert "unsafe-eval" not in policy  # WebAssembly only on the search page (tests/test_search.py)
         assert soup.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
         for a in soup.find_all("a", href=re.compile(r"^https?://")):
             assert {"noopener", "noreferrer"} <= set(a.get("rel", [])), (html, a)
@@ -123,6 +124,7 @@ def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path)
     first = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
     assert first.keys() == second.keys()
+    assert any(name.parts[0] == "pagefind" for name in first)  # the search index is compared too
     assert [name for name in first if first[name] != second[name]] == []
 
 

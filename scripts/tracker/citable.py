@@ -50,7 +50,7 @@ def cite_section(site: Site, entry: Entry) -> str:
     # Written as the HTML that pymdownx.tabbed and pymdownx.highlight would make (so Material's
     # tab and copy-button scripts work), without running Markdown over it: thousands of pages
     # with seven code blocks each made that a large part of the build.
-    # data-search-exclude: seven citation formats per page would swell the search index.
+    # data-pagefind-ignore: seven citation formats per page would swell the search index.
     inputs = "".join(
         f'<input{" checked" if i == 1 else ""} id="__tabbed_cite_{i}" name="__tabbed_cite" type="radio">' for i in range(1, len(formats) + 1)
     )
@@ -60,7 +60,7 @@ def cite_section(site: Site, entry: Entry) -> str:
         for i, (_name, text) in enumerate(formats, start=1)
     )
     return (
-        markup.heading(2, "Cite this page", "cite") + f'<div class="cite-box" data-search-exclude>\n<p>{reminder}</p>\n'
+        markup.heading(2, "Cite this page", "cite") + f'<div class="cite-box" data-pagefind-ignore>\n<p>{reminder}</p>\n'
         f'<div class="tabbed-set tabbed-alternate" data-tabs="1:{len(formats)}">{inputs}<div class="tabbed-labels">{labels}</div>'
         f'<div class="tabbed-content">{blocks}</div></div>\n</div>\n'
     )

@@ -85,8 +85,8 @@ def numbered(cites: list[dict], prefix: str = "src", start: int = 1) -> dict[str
 
 
 def meta_table(rows: list[tuple[str, str]]) -> str:
-    """Raw HTML (values are escaped or built by us): Markdown here cost a lot at scale."""
-    items = [f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows]
+    """Label and value: escaped or built by us. (The space keeps them apart in search excerpts.)"""
+    items = [f"<dt>{label}</dt> <dd>{value}</dd>" for label, value in rows]
     return '<dl class="entry-meta">\n' + "\n".join(items) + "\n</dl>\n"
 
 
@@ -107,7 +107,7 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
     if not related:
         return ""
     items = "".join(f'<li><a href="{url(from_md, r.url_path)}">{plain(r.title)}</a> <span class="kind">{r.kind[:-1]}</span></li>' for r in related)
-    return markup.heading(2, "Related entries", "related") + f"<ul data-search-exclude>{items}</ul>\n"
+    return markup.heading(2, "Related entries", "related") + f"<ul data-pagefind-ignore>{items}</ul>\n"
 
 
 def corrections_section(site: Site, entry: Entry) -> str:
