@@ -165,6 +165,15 @@ def test_other_pages_load_no_search_code(watched: Watched) -> None:
     assert not [u for u in watched.requests if "/pagefind/" in u or u.endswith("/search.js")]
 
 
+def test_an_entry_page_does_not_download_the_sitemap(watched: Watched) -> None:
+    # Material fetches sitemap.xml for every link rel=alternate (the feed's, here); it grows with the data
+    watched.visit("events/spc-blacklist-launch-2013/")
+    watched.page.wait_for_timeout(500)
+    assert not [u for u in watched.requests if u.endswith("sitemap.xml")]
+    watched.visit("")
+    assert watched.page.locator('link[rel=alternate][type="application/atom+xml"]').count() == 1
+
+
 @pytest.fixture(scope="module")
 def sub_path_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site served from /tracker/, as on a project's GitHub Pages."""
