@@ -56,6 +56,16 @@ def test_entries_and_hand_written_pages_are_indexed_and_sources_timelines_are_no
     assert soup.select_one("article.md-content__inner[data-pagefind-body]")  # the article, not the header or nav
 
 
+def test_every_page_marked_for_search_is_in_the_index(site: Path) -> None:
+    # the hook lets Pagefind read only some folders (PAGEFIND_READS); nothing marked may fall outside
+    marked = {
+        "/" + str(html.parent.relative_to(site)).replace(".", "").strip("/") + "/"
+        for html in site.rglob("*.html")
+        if "data-pagefind-body" in html.read_text(encoding="utf-8")
+    }
+    assert {url.replace("//", "/") for url in marked} == set(fragments(site))
+
+
 def test_results_are_titled_by_the_h1_and_skip_marked_parts(site: Path) -> None:
     indexed = fragments(site)
     for url, fragment in indexed.items():
