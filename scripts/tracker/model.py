@@ -91,7 +91,14 @@ def url(from_md: str, to_url: str) -> str:
     """A relative URL from a page to a site path, for raw HTML, where MkDocs rewrites nothing."""
     here = posixpath.dirname(from_md)
     page_dir = here if from_md.endswith("index.md") else posixpath.join(here, posixpath.basename(from_md)[:-3])
-    return posixpath.relpath(to_url, page_dir or ".") + ("/" if to_url.endswith("/") else "")
+    # posixpath.relpath, without its calls to the file system's idea of the current folder
+    start = page_dir.split("/") if page_dir else []
+    target = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + target[common:]) or "."
+    return relative + ("/" if to_url.endswith("/") else "")
 
 
 def build_site(data: Dataset, settings: Settings) -> Site:

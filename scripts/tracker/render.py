@@ -32,10 +32,13 @@ def sanitise(fragment: str) -> str:
     )
 
 
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # built once: building is most of the cost
+
+
 def markdown_to_html(text: str, cite: Callable[[str], str] | None = None, hints: dict[str, str] | None = None) -> str:
     """Render contributor Markdown, sanitise it, add glossary hints, then turn [@id] markers into
     links with cite(id). Both additions come from checked data, after sanitising."""
-    rendered = markdown.markdown(text, extensions=[], output_format="html")
+    rendered = _MARKDOWN.reset().convert(text)
     clean = add_glossary_hints(sanitise(rendered), hints or {})
     if cite is not None:
         clean = MARKER.sub(lambda m: cite(m.group(1)), clean)
