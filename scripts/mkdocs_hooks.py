@@ -50,7 +50,7 @@ def on_pre_build(config, **_kwargs) -> None:
 # the HTML as it is, and reads the table of contents and anchor ids (MkDocs checks links to
 # them) from it. tests/test_site.py checks the contents sidebar and tests/test_hardening.py
 # every link and anchor, so a change in MkDocs' internals shows up there.
-_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)<a class="headerlink"')
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 

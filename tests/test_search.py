@@ -78,6 +78,7 @@ def test_results_are_titled_by_the_h1_and_skip_marked_parts(site: Path) -> None:
     html = page(site, "events/spc-blacklist-launch-2013")
     assert html.select_one(".cite-box[data-pagefind-ignore]") and not html.select("[data-search-exclude]")
     assert "Skip to content" not in event and "Dataset version" not in event  # header, footer
+    assert "Cite this page" not in event and "In time" not in event  # headings of ignored sections
 
 
 def test_only_the_search_page_may_run_webassembly(site: Path) -> None:

@@ -60,7 +60,7 @@ def cite_section(site: Site, entry: Entry) -> str:
         for i, (_name, text) in enumerate(formats, start=1)
     )
     return (
-        markup.heading(2, "Cite this page", "cite") + f'<div class="cite-box" data-pagefind-ignore>\n<p>{reminder}</p>\n'
+        markup.heading(2, "Cite this page", "cite", searched=False) + f'<div class="cite-box" data-pagefind-ignore>\n<p>{reminder}</p>\n'
         f'<div class="tabbed-set tabbed-alternate" data-tabs="1:{len(formats)}">{inputs}<div class="tabbed-labels">{labels}</div>'
         f'<div class="tabbed-content">{blocks}</div></div>\n</div>\n'
     )

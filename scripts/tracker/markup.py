@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def heading(level: int, html: str, anchor: str) -> str:
-    """A section heading with its permanent link, as the toc extension (permalink: true) makes it."""
-    return f'<h{level} id="{anchor}">{html}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
+def heading(level: int, html: str, anchor: str, searched: bool = True) -> str:
+    """A section heading with its permanent link, as the toc extension (permalink: true) makes it.
+    searched=False keeps it out of search excerpts (for sections whose body is left out too)."""
+    ignore = "" if searched else " data-pagefind-ignore"
+    return f'<h{level} id="{anchor}"{ignore}>{html}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
 
 
 def title(html: str) -> str:

@@ -107,7 +107,7 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
     if not related:
         return ""
     items = "".join(f'<li><a href="{url(from_md, r.url_path)}">{plain(r.title)}</a> <span class="kind">{r.kind[:-1]}</span></li>' for r in related)
-    return markup.heading(2, "Related entries", "related") + f"<ul data-pagefind-ignore>{items}</ul>\n"
+    return markup.heading(2, "Related entries", "related", searched=False) + f"<ul data-pagefind-ignore>{items}</ul>\n"
 
 
 def corrections_section(site: Site, entry: Entry) -> str:

@@ -176,4 +176,4 @@ def neighbours(site: Site, e: Entry) -> str:
         after = events[i + 1]
         rows.append(f'<li>After: <a href="{url(p, after.url_path)}">{plain(after.title)}</a> ({after.date.label})</li>')
     rows.append(f'<li><a href="{url(p, f"timeline/{e.date.year}/")}#{e.id}">This event in the {e.date.year} timeline</a></li>')
-    return markup.heading(2, "In time", "in-time") + "<ul data-pagefind-ignore>" + "".join(rows) + "</ul>\n"
+    return markup.heading(2, "In time", "in-time", searched=False) + "<ul data-pagefind-ignore>" + "".join(rows) + "</ul>\n"
