@@ -318,6 +318,11 @@ def source_page(site: Site, s: Entry) -> str:
 # ---------------------------------------------------------------- listing pages
 
 
+# Listings repeat their entries' titles and figures: in search results they would stand beside
+# (or above) the entries themselves, so search sends readers to the entries only.
+LISTING_NOT_SEARCHED = {"exclude": True}
+
+
 def paged_listing(
     site: Site,
     folder: str,
@@ -342,7 +347,8 @@ def paged_listing(
             count = markup.para(f"Rows {first:,}–{first + len(chunk) - 1:,} of {len(items):,}.")
         heading = title if n == 1 else f"{title}, page {n}"
         table = markup.table(columns, [row(path, item) for item in chunk])
-        yield path, generated_page(heading, description, markup.title(plain(heading)) + intro(path) + count + nav + table + nav)
+        body = markup.title(plain(heading)) + intro(path) + count + nav + table + nav
+        yield path, generated_page(heading, description, body, search=LISTING_NOT_SEARCHED)
 
 
 def events_index(site: Site) -> Iterator[tuple[str, str]]:
@@ -385,7 +391,7 @@ def figures_index(site: Site) -> str:
         + "."
     )
     body = markup.title("Figures") + intro + '<div class="figure-grid">\n' + "\n".join(cards) + "\n</div>\n"
-    return generated_page("Figures", "Official statistics as dated series.", body)
+    return generated_page("Figures", "Official statistics as dated series.", body, search=LISTING_NOT_SEARCHED)
 
 
 def claims_index(site: Site) -> str:
@@ -403,7 +409,7 @@ def claims_index(site: Site) -> str:
         if claims:
             out.append(markup.heading(2, plain(info["name"]), f"verdict-{verdict}"))
             out.append(markup.bullets(f"{markup.link(url(p, c.url_path), plain(c.title))} {coins(site, c)}" for c in claims))
-    return generated_page("Claims", "Widely repeated claims and what the evidence shows.", "".join(out))
+    return generated_page("Claims", "Widely repeated claims and what the evidence shows.", "".join(out), search=LISTING_NOT_SEARCHED)
 
 
 def sources_index(site: Site) -> Iterator[tuple[str, str]]:
