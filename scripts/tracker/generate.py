@@ -1,4 +1,5 @@
-"""The generation step: check the data, then write the site's Markdown into docs/.
+"""The generation step: check the data, then write the generated pages (front matter and
+finished HTML, in .md files) and downloads into docs/.
 
 Generated folders are build output (git-ignored) and wholly owned by this step: files it did
 not write this time are removed. Unchanged files are not rewritten, so `mkdocs serve`, which

@@ -42,8 +42,7 @@ def item(site: Site, e: Entry, from_md: str) -> str:
         f'data-categories="{" ".join(e.data["categories"])}" data-places="{" ".join(place_chain(site, e.data["place"]))}" '
         f'data-status="{e.data["status"]}"'
     )
-    # Raw HTML, not Markdown: timelines hold every event several times over (year, theme,
-    # place), and Markdown processing of each item was a large share of the build.
+    # Timelines hold every event several times over (year, theme, place): keep items small.
     return (
         f'<li id="{e.id}" {attrs}><time datetime="{e.date.iso}">{e.date.label}</time> '
         f'<a href="{url(from_md, e.url_path)}">{plain(e.title)}</a><br>'
