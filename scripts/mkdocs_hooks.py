@@ -78,7 +78,7 @@ def _use_html_as_is(page, _config, _files) -> None:
 # it the source records (sources/<id>/) and year/theme/place timelines, two thirds of the pages
 # at scale, which carry no data-pagefind-body: 20% less memory and time at 10,000 entries.
 # tests/test_search.py checks that every page marked data-pagefind-body is in the index.
-PAGEFIND_READS = "{*.html,*/index.html,*/page-*/index.html,events/**/*.html,figures/**/*.html,claims/**/*.html}"
+PAGEFIND_READS = "{*.html,*/index.html,events/**/*.html,figures/**/*.html,claims/**/*.html}"
 
 
 def on_post_build(config, **_kwargs) -> None:
