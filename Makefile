@@ -10,12 +10,11 @@ SITE ?= site
 # Material 9.8 prints an MkDocs 2.0 banner; builds must stay quiet and reproducible.
 export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
-# The sitemap's dates come from the commit, not the clock, so one commit gives one site.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build check test lint clean chromium bench
+.PHONY: serve build check test lint clean tools bench
 
-# The browser tests drive Debian's Chromium; install it when it is missing (root, or sudo).
+# The browser tests drive Debian's Chromium, and the clock test runs commands under libfaketime
+# (Debian's faketime); install them when they are missing (root, or sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -36,16 +35,16 @@ lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 
-chromium:
-	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
-	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null)
+tools:
+	@(command -v chromium >/dev/null || command -v chromium-browser >/dev/null) && command -v faketime >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium faketime >/dev/null)
 
-test: $(STAMP) chromium  ## every test: data check, checker fixtures, a full strict build inspected, browser tests
+test: $(STAMP) tools  ## every test: data check, checker fixtures, a full strict build inspected, browser tests
 	$(PY) -m scripts.tracker check
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
 
-bench: $(STAMP) chromium  ## time check, generation and build at 1,000 and 10,000 entries; writes BENCHMARK.md
+bench: $(STAMP) tools  ## time check, generation and build at 1,000 and 10,000 entries; writes BENCHMARK.md
 	@test -x build/tools/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix build/tools lighthouse@12.8.2
 	$(PY) -m scripts.tracker bench 1000 10000
 

@@ -12,6 +12,7 @@ taken relative to the mkdocs.yml in use, so a test can build a copy of the site 
 from __future__ import annotations
 
 import base64
+import datetime
 import functools
 import hashlib
 import os
@@ -40,6 +41,22 @@ def on_pre_build(config, **_kwargs) -> None:
     # shown in every page's footer and in the home page's schema.org Dataset
     config.extra["dataset_version"] = site.version
     config.extra["dataset_jsonld"] = dataset_jsonld(site)
+    _pin_build_date(site.versions[0]["date"] if site.versions else "1970-01-01")
+
+
+_EPOCH_SET_HERE = False
+
+
+def _pin_build_date(day: str) -> None:
+    """MkDocs dates the sitemap (and build_date_utc) with SOURCE_DATE_EPOCH, else the clock. Unless
+    the caller pinned it, pin it to the dataset version's day, so that one commit gives one site
+    whichever command builds it (re-pinned on each `mkdocs serve` rebuild)."""
+    global _EPOCH_SET_HERE
+    if os.environ.get("SOURCE_DATE_EPOCH") and not _EPOCH_SET_HERE:
+        return
+    epoch = datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(), datetime.timezone.utc).timestamp()
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    _EPOCH_SET_HERE = True
 
 
 # ---------------------------------------------------------------- generated pages: HTML as it is

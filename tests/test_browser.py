@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from .conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed; run `make chromium`")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed; run `make tools`")
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts.tracker.checks import run_checks
-from scripts.tracker.dataset import load_dataset, today
+from scripts.tracker.clock import today
+from scripts.tracker.dataset import load_dataset
 from scripts.tracker.load import load_file
 from scripts.tracker.render import add_glossary_hints, front_matter, markdown_to_html, plain
 from scripts.tracker.validate import KINDS, is_valid, validator

@@ -187,7 +187,8 @@ def test_generation_is_deterministic_in_one_process_or_several(tmp_path: Path, m
 def test_bad_data_is_reported_the_same_by_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from scripts.tracker import parallel
     from scripts.tracker.checks import run_checks
-    from scripts.tracker.dataset import load_dataset, today
+    from scripts.tracker.clock import today
+    from scripts.tracker.dataset import load_dataset
 
     data = make_data(tmp_path, *sorted((FIXTURES / "bad").glob("*/e2*.yaml")), *sorted((FIXTURES / "bad").glob("*/e330*.yaml")))
     found = []

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .canonical import canonical_text
 from .checks import run_checks
-from .dataset import PUBLISHED_IDS, load_dataset, today
+from .clock import today
+from .dataset import PUBLISHED_IDS, load_dataset
 from .load import display
 from .problems import CODES
 from .scaffold import scaffold, slug
@@ -78,8 +79,6 @@ def cmd_format(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Create a new entry file from its schema and print where it is."""
-    import datetime as dt
-
     kind = args.kind if args.kind.endswith("s") else args.kind + "s"
     entry_id = slug(args.title)
     if not entry_id:
@@ -89,7 +88,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"{display(target)} already exists; choose another title")
         return 1
-    target.write_text(scaffold(kind, entry_id, Path(args.data).resolve() / "schema", dt.date.today()), encoding="utf-8")
+    target.write_text(scaffold(kind, entry_id, Path(args.data).resolve() / "schema", today()), encoding="utf-8")
     print(f"created {display(target)}: replace every TODO, then run: python -m scripts.tracker check {display(target)}")
     return 0
 

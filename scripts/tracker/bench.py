@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from . import clock
 from .canonical import canonical_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -479,7 +480,7 @@ def main(sizes_wanted: list[int], write: bool) -> int:
     print(text)
     if write:
         header = (
-            f"# Benchmark\n\nMeasured {dt.date.today().isoformat()} on {machine()}, with `{command}` "
+            f"# Benchmark\n\nMeasured {clock.today().isoformat()} on {machine()}, with `{command}` "
             "(`make bench`). Synthetic entries are made valid and sized like the real data "
             f"(mix {', '.join(f'{k} {v:.0%}' for k, v in MIX.items())}; events of about 120 words with 2–4 sources). "
             "The floor is MkDocs with the same theme building the same number of plain pages of about 300 words, "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,9 +93,3 @@ def _load_entry(job: tuple[str, Path, Path, str | None]) -> tuple[str, Path, Doc
     doc, problems = load_file(path, root, shown_as)
     schema = schema_problems(doc, kind, root / "schema") if doc is not None else []
     return kind, path, doc, problems, schema
-
-
-def today() -> dt.date:
-    """The checker's notion of today (for 'not in the future'); TRACKER_TODAY overrides it in tests."""
-    override = os.environ.get("TRACKER_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()

@@ -14,7 +14,8 @@ from pathlib import Path
 from . import charts, export
 from .checks import run_checks
 from .citable import archive_name, downloads_page, redirect_html
-from .dataset import load_dataset, today
+from .clock import today
+from .dataset import load_dataset
 from .model import Entry, Site, build_site
 from .pages import entry_page, listing_pages, snippets
 from .parallel import parallel_map
