@@ -54,7 +54,7 @@ def _pin_build_date(day: str) -> None:
     global _EPOCH_SET_HERE
     if os.environ.get("SOURCE_DATE_EPOCH") and not _EPOCH_SET_HERE:
         return
-    epoch = datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(), datetime.timezone.utc).timestamp()
+    epoch = datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(), datetime.UTC).timestamp()
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     _EPOCH_SET_HERE = True
 

@@ -60,8 +60,8 @@ def test_new_then_check_agree_on_the_day_far_in_the_future(kind: str, tmp_path: 
     created.write_text(fill(text), encoding="utf-8")
     if kind == "source":  # a source must be cited
         event = data / "events" / "good-event.yaml"
-        cited = event.read_text(encoding="utf-8").replace("  - source: good-report\n", "  - source: good-report\n  - source: a-new-entry-for-the-clock-test\n")
-        event.write_text(cited, encoding="utf-8")
+        new_line = "  - source: good-report\n  - source: a-new-entry-for-the-clock-test\n"
+        event.write_text(event.read_text(encoding="utf-8").replace("  - source: good-report\n", new_line), encoding="utf-8")
     checked = run("-m", "scripts.tracker", "--data", str(data), "check", str(created))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # and with the clock unpinned, the machine's (fake) day is used by both
