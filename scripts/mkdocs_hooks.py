@@ -15,15 +15,19 @@ import base64
 import datetime
 import functools
 import hashlib
+import logging
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import Abort
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
+log = logging.getLogger("mkdocs.hooks.tracker")
 CODE_ROOT = Path(__file__).resolve().parents[1]
 if str(CODE_ROOT) not in sys.path:
     sys.path.insert(0, str(CODE_ROOT))
@@ -120,28 +124,61 @@ def on_post_build(config, **_kwargs) -> None:
 
 
 # ---------------------------------------------------------------- hardening of every page
-# Material writes a few small inline scripts into each page (their text differs with the page's
-# depth). The policy allows exactly those, by hash, plus the site's own files: no other host, no
-# other inline code. (style-src-attr: Material and table cells set style attributes.)
-_INLINE = re.compile(r"<(script|style)(?![^>]*\bsrc=)([^>]*)>(.*?)</\1>", re.S)
+# Material writes a few small inline scripts into each page; their text differs only with the
+# page's depth (the relative base URL). The policy allows exactly those, by hash: the hashes come
+# from a rendering of the theme's own 404 template at the same depth with no page and no data in
+# it, never from the finished page, so a script that data smuggles in (should escaping ever fail)
+# is not in the policy and the browser refuses it; the build also fails with a warning naming
+# the page. (style-src-attr: Material and table cells set style attributes.)
+_INLINE = re.compile(r"<(script|style)(?![^>]*\bsrc=)([^>]*)>(.*?)</\1>", re.S | re.I)
 _DATA_TYPES = ("application/json", "application/ld+json")
 SEARCH_PAGE = "search.md"  # the one page that runs Pagefind (docs/overrides/search-page.html)
 _EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
+_DATA_IN_CONFIG = ("dataset_version", "dataset_jsonld")  # set from data by on_pre_build
+_THEME: dict[str, dict[str, set[str]]] = {}  # base URL -> the theme's inline code there, by hash
+_NAV: list = []  # (nav, files) of the current build, for the data-free rendering
 
 
-def content_security_policy(html: str, wasm: bool = False) -> str:
-    """The page's policy. wasm adds 'wasm-unsafe-eval' (compiling WebAssembly, not running JS
-    from strings), for the search page only. Pagefind 1.5 searches in a web worker, which
-    this <meta> policy does not reach; but where a worker cannot start it falls back to
-    compiling its WebAssembly in the page, and that needs the keyword (checked in Chromium)."""
+def on_nav(nav, config, files, **_kwargs):
+    _NAV[:] = [nav, files]
+    _THEME.clear()  # a new build (or a `mkdocs serve` rebuild) renders its reference again
+    return nav
+
+
+def inline_hashes(html: str) -> dict[str, set[str]]:
+    """The sha256 sources of a page's executable inline scripts and its inline styles."""
     hashes: dict[str, set[str]] = {"script": set(), "style": set()}
     for tag, attrs, body in _INLINE.findall(html):
+        tag = tag.lower()
         if tag == "script" and any(t in attrs for t in _DATA_TYPES):
             continue  # data blocks are never run
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         hashes[tag].add(f"'sha256-{digest}'")
-    script = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(hashes["script"])])
-    style = " ".join(["'self'", *sorted(hashes["style"])])
+    return hashes
+
+
+def theme_hashes(config, base_url: str) -> dict[str, set[str]]:
+    """The theme's own inline code at this depth: its 404 template rendered with no page and
+    the data-derived settings taken out (so nothing from data/ can be in it)."""
+    if base_url not in _THEME:
+        saved = {key: config.extra.pop(key) for key in _DATA_IN_CONFIG if key in config.extra}
+        try:
+            nav, files = _NAV
+            context = get_context(nav, files, config, page=None, base_url=base_url)
+            html = config.theme.get_env().get_template("404.html").render(context)
+        finally:
+            config.extra.update(saved)
+        _THEME[base_url] = inline_hashes(html)
+    return _THEME[base_url]
+
+
+def content_security_policy(allowed: dict[str, set[str]], wasm: bool = False) -> str:
+    """The page's policy. wasm adds 'wasm-unsafe-eval' (compiling WebAssembly, not running JS
+    from strings), for the search page only. Pagefind 1.5 searches in a web worker, which
+    this <meta> policy does not reach; but where a worker cannot start it falls back to
+    compiling its WebAssembly in the page, and that needs the keyword (checked in Chromium)."""
+    script = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *sorted(allowed["script"])])
+    style = " ".join(["'self'", *sorted(allowed["style"])])
     return (
         f"default-src 'self'; script-src {script}; style-src {style}; style-src-attr 'unsafe-inline'; "
         "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
@@ -151,9 +188,16 @@ def content_security_policy(html: str, wasm: bool = False) -> str:
 
 def on_post_page(output: str, page, config, **_kwargs) -> str:
     output = _EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
+    theme = theme_hashes(config, get_relative_url(".", page.url))
+    found = inline_hashes(output)
+    for tag in ("script", "style"):
+        foreign = found[tag] - theme[tag]
+        if foreign:
+            log.warning("%s holds %d inline <%s> element(s) that are not the theme's; the policy refuses them", page.file.src_uri, len(foreign), tag)
+    allowed = {tag: found[tag] & theme[tag] for tag in ("script", "style")}
     wasm = page.file.src_uri == SEARCH_PAGE
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(output, wasm)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(allowed, wasm)}">\n'
         '    <meta name="referrer" content="no-referrer">\n    '
     )
     return output.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n    ' + meta, 1)

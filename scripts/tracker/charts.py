@@ -25,6 +25,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import dates
 from .model import Entry
+from .render import xml_text
+from .writes import inside, write_if_changed
 
 GAP = dt.timedelta(days=400)  # a longer stretch without a value is shown as a gap
 ACCENT = "#e53935"
@@ -218,8 +220,7 @@ def _cached(figure: Entry, suffix: str, make: Callable[[], bytes]) -> bytes:
     if path.exists():
         return path.read_bytes()
     content = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    write_if_changed(path.parent, path.name, content)
     return content
 
 
@@ -227,7 +228,7 @@ def _cache_path(figure: Entry, suffix: str) -> Path | None:
     if CACHE_DIR is None:
         return None
     key = hashlib.sha256(json.dumps([figure.data, suffix, _DRAWING_VERSION], sort_keys=True).encode("utf-8")).hexdigest()
-    return CACHE_DIR / f"{figure.id}-{key[:20]}.{suffix}"
+    return inside(CACHE_DIR, f"{figure.id}-{key[:20]}.{suffix}")
 
 
 def draw_all(figures: list[Entry]) -> None:
@@ -270,7 +271,7 @@ def _label(value: dict) -> str:
 
 
 def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return xml_text(text)
 
 
 def sparkline(figure: Entry, width: int = 160, height: int = 48) -> str:

@@ -94,15 +94,15 @@ def head_meta(site: Site, entry: Entry) -> dict[str, Any]:
     """Front-matter values that docs/overrides/main.html prints into the page head."""
     r = page_record(site, entry)
     day = r.reviewed
-    citation = {
-        "title": plain(r.title),
-        "author": plain(cite.TRACKER_AUTHOR),
+    citation = {  # raw: docs/overrides/main.html escapes each value where it prints it
+        "title": r.title,
+        "author": cite.TRACKER_AUTHOR,
         "date": f"{day.year:04d}/{day.month:02d}/{day.day:02d}",
         "iso_date": day.iso,
-        "publisher": plain(site.settings.site_name),
-        "url": plain(r.url),
-        "keywords": plain(_keywords(site, entry)),
-        "rights": plain(site.settings.licence),
+        "publisher": site.settings.site_name,
+        "url": r.url,
+        "keywords": _keywords(site, entry),
+        "rights": site.settings.licence,
         "type": KIND_LABEL[entry.kind],
     }
     return {"citation": citation, "jsonld": jsonld(entry_jsonld(site, entry))}
@@ -230,7 +230,7 @@ def changelog_page(site: Site) -> str:
     p = "changelog/index.md"
     out = [
         markup.title("Changelog"),
-        markup.para(f"The dataset's current version is <strong>{site.version}</strong>. Every page names it, and so does every citation."),
+        markup.para(f"The dataset's current version is <strong>{plain(site.version)}</strong>. Every page names it, and so does every citation."),
     ]
     versions = site.versions
     for i, version in enumerate(versions):
@@ -256,13 +256,13 @@ def changelog_page(site: Site) -> str:
             )
         if removed:
             out.append(markup.para("<strong>Retired:</strong>"))
-            out.append(markup.bullets(f"<code>{plain(k)}</code> ({v['action']}): {plain(v['reason'])}" for k, v in sorted(removed)))
+            out.append(markup.bullets(f"<code>{plain(k)}</code> ({plain(v['action'])}): {plain(v['reason'])}" for k, v in sorted(removed)))
     return generated_page("Changelog", "What each version of the dataset added, corrected and removed.", "".join(out))
 
 
 def downloads_page(site: Site, sizes: dict[str, int]) -> str:
     def row(name: str, what: str) -> list[str]:
-        return [markup.link(name, name), what, f"{sizes[name]:,} bytes"]
+        return [markup.link(name, plain(name)), what, f"{sizes[name]:,} bytes"]
 
     kinds = ["events", "figures", "claims", "sources"]
     rows = [row(archive_name(site), "Everything below in one archive, with a README (licence, how to cite, what each column means)")]
@@ -275,10 +275,10 @@ def downloads_page(site: Site, sizes: dict[str, int]) -> str:
     body = (
         markup.title("Downloads")
         + markup.para(
-            f"The whole dataset, version <strong>{site.version}</strong>, under the "
-            f"{markup.link(plain(site.settings.licence_url), plain(site.settings.licence))} licence. The files are made by the build "
+            f"The whole dataset, version <strong>{plain(site.version)}</strong>, under the "
+            f"{markup.link(site.settings.licence_url, plain(site.settings.licence))} licence. The files are made by the build "
             "from the curated data, so they always match the site. Cite as: "
-            f"{plain(cite.TRACKER_AUTHOR)}, <em>{plain(site.settings.site_name)}</em>, dataset version {site.version}, "
+            f"{plain(cite.TRACKER_AUTHOR)}, <em>{plain(site.settings.site_name)}</em>, dataset version {plain(site.version)}, "
             f"{plain(site.settings.site_url)}, and cite the original sources of the facts you use."
         )
         + markup.table([("File", "left"), ("What it holds", "left"), ("Size", "right")], rows)

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import Document, load_file
+from .load import Document, load_file, read_text
+from .load import display as display_path
 from .parallel import parallel_map
 from .problems import Problem
-from .validate import KINDS, schema_problems
+from .validate import FILE_SCHEMAS, KINDS, load_schemas, schema_problems
 
 PUBLISHED_IDS = "published-ids.txt"
 VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
@@ -30,6 +31,9 @@ class Dataset:
     published: list[tuple[str, str, int]] = field(default_factory=list)
     retired: Document | None = None
     changelog: Document | None = None
+    # other files (paths relative to data/) that failed to load or validate
+    invalid_files: set[str] = field(default_factory=set)
+    vocab_docs: dict[str, Document] = field(default_factory=dict)  # for positions in messages
 
     def all_docs(self) -> list[tuple[str, Document]]:
         return [(kind, doc) for kind in KINDS for doc in self.docs[kind].values()]
@@ -49,29 +53,26 @@ def entry_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
+    """Every file under data/, each through the loader's guards and its own schema. Files that
+    fail keep out of the dataset (an invalid vocabulary keeps only its well-formed values), so
+    later checks and renderers only ever see data of the shape their schema promises."""
     display = display or {}
-    data = Dataset(root, {})
+    data = Dataset(root, {name: {} for name in VOCABS})
+    schema_dir = root / "schema"
+    _schemas, broken = load_schemas(schema_dir)
+    if broken:  # nothing can be validated against a broken schema: report it alone
+        data.problems += broken
+        return data
     for name in VOCABS:
-        file = root / "vocab" / f"{name}.yaml"
-        if not file.is_file():
-            data.problems.append(Problem(display(file), 1, 1, "E102", "the vocabulary file is missing"))
-            data.vocab[name] = {}
-            continue
-        doc, problems = load_file(file, root)
-        data.problems += problems
-        data.vocab[name] = doc.data if doc else {}
+        doc = _load_other(data, root / "vocab" / f"{name}.yaml", f"vocab/{name}.yaml", required=True)
+        if doc is not None:
+            data.vocab_docs[name] = doc
+            data.vocab[name] = doc.data if f"vocab/{name}.yaml" not in data.invalid_files else _well_formed(doc.data)
     for name in ("retired", "changelog"):
-        file = root / f"{name}.yaml"
-        if file.is_file():
-            doc, problems = load_file(file, root)
-            data.problems += problems
+        doc = _load_other(data, root / f"{name}.yaml", f"{name}.yaml", required=name == "changelog")
+        if doc is not None and f"{name}.yaml" not in data.invalid_files:
             setattr(data, name, doc)
-    register = root / PUBLISHED_IDS
-    if register.is_file():
-        for number, line in enumerate(register.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip() and not line.startswith("#"):
-                kind, _, entry_id = line.strip().partition("/")
-                data.published.append((kind, entry_id, number))
+    data.published = read_register(data, root / PUBLISHED_IDS)
     files = [(kind, path, root, display.get(path.resolve())) for kind, path in entry_files(root)]
     for kind, path, doc, problems, schema in parallel_map(_load_entry, files):
         stem = path.name.rsplit(".", 1)[0]
@@ -85,6 +86,62 @@ def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
         elif stem not in data.docs[kind]:
             data.docs[kind][stem] = doc
     return data
+
+
+def _load_other(data: Dataset, file: Path, name: str, required: bool) -> Document | None:
+    """A vocabulary, the changelog or the retired list: read, parsed and checked against its schema."""
+    if not file.exists() and not file.is_symlink():
+        if required:
+            data.problems.append(Problem(display_path(file), 1, 1, "E102", f"data/{name} is missing"))
+            data.invalid_files.add(name)
+        return None
+    doc, problems = load_file(file, data.root)
+    schema = schema_problems(doc, FILE_SCHEMAS[name], data.root / "schema") if doc is not None else []
+    data.problems += problems + schema
+    if doc is None or problems or schema:
+        data.invalid_files.add(name)
+    return doc
+
+
+def _well_formed(values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """What survives of an invalid vocabulary: its keys, each with its mapping if it has one, so
+    that entries using a good key are not reported as well (the file's own errors fail the check)."""
+    return {str(key): value if isinstance(value, dict) else {} for key, value in values.items()}
+
+
+def read_register(data: Dataset, file: Path) -> list[tuple[str, str, int]]:
+    """data/published-ids.txt as (kind, id, line number): one kind/id a line; # starts a comment.
+    Read through the loader's guards (a link to a system file is refused, never printed) and
+    checked line by line against data/schema/register.schema.json."""
+    path = display_path(file)
+    if not file.exists() and not file.is_symlink():
+        return []
+    text, problem = read_text(file, data.root, path)
+    if text is None:
+        data.problems += [problem] if problem else []
+        data.invalid_files.add(PUBLISHED_IDS)
+        return []
+    doc = Document(path, [])
+    numbers = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.startswith("#"):
+            doc.value_marks[(len(doc.data),)] = (number, 1)
+            doc.data.append(line.strip())
+            numbers.append(number)
+    bad = {p.line for p in schema_problems(doc, "register", data.root / "schema")}
+    out = []
+    for line, number in zip(doc.data, numbers, strict=True):
+        if number in bad:
+            data.problems.append(Problem(path, number, 1, "E321", f'"{_short(line)}" is not a published id written as kind/id'))
+            data.invalid_files.add(PUBLISHED_IDS)
+            continue
+        kind, _, entry_id = line.partition("/")
+        out.append((kind, entry_id, number))
+    return out
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _load_entry(job: tuple[str, Path, Path, str | None]) -> tuple[str, Path, Document | None, list[Problem], list[Problem]]:

@@ -14,11 +14,12 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from . import cite
 from .model import Site
+from .render import xml_text
 from .settings import Settings
+from .writes import safe_relative
 
 KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
     "events": [
@@ -181,7 +182,7 @@ def archive(files: list[tuple[str, str]], readme: str, folder: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, text in [("README.txt", readme), *sorted(files)]:
-            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(safe_relative(f"{folder}/{name}"), date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, text.encode("utf-8"))
@@ -202,23 +203,23 @@ def atom_feed(site: Site, settings: Settings, version: str, limit: int = 100) ->
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(settings.site_name)}: added and corrected entries</title>",
-        f"  <id>{escape(settings.absolute('feed.xml'))}</id>",
-        f'  <link rel="self" href={quoteattr(settings.absolute("feed.xml"))}/>',
-        f"  <link href={quoteattr(settings.site_url)}/>",
+        f"  <title>{xml_text(settings.site_name)}: added and corrected entries</title>",
+        f"  <id>{xml_text(settings.absolute('feed.xml'))}</id>",
+        f'  <link rel="self" href="{xml_text(settings.absolute("feed.xml"))}"/>',
+        f'  <link href="{xml_text(settings.site_url)}"/>',
         f"  <updated>{updated}T00:00:00Z</updated>",
-        f"  <author><name>{escape(cite.TRACKER_AUTHOR)}</name></author>",
-        f"  <rights>Data: {escape(settings.licence)}</rights>",
-        f"  <subtitle>Dataset version {escape(version)}</subtitle>",
+        f"  <author><name>{xml_text(cite.TRACKER_AUTHOR)}</name></author>",
+        f"  <rights>Data: {xml_text(settings.licence)}</rights>",
+        f"  <subtitle>Dataset version {xml_text(version)}</subtitle>",
     ]
     for day, _entry_id, what, title, url, note in items:
         parts += [
             "  <entry>",
-            f"    <title>{escape(title)}</title>",
-            f"    <id>{escape(url)}#{what}</id>",
-            f"    <link href={quoteattr(url)}/>",
+            f"    <title>{xml_text(title)}</title>",
+            f"    <id>{xml_text(url)}#{what}</id>",
+            f'    <link href="{xml_text(url)}"/>',
             f"    <updated>{day}T00:00:00Z</updated>",
-            f"    <summary>{escape(note or title)}</summary>",
+            f"    <summary>{xml_text(note or title)}</summary>",
             "  </entry>",
         ]
     parts.append("</feed>")

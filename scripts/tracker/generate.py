@@ -15,11 +15,12 @@ from . import charts, export
 from .checks import run_checks
 from .citable import archive_name, downloads_page, redirect_html
 from .clock import today
-from .dataset import load_dataset
+from .dataset import Dataset, load_dataset
 from .model import Entry, Site, build_site
 from .pages import entry_page, listing_pages, snippets
 from .parallel import parallel_map
 from .settings import load_settings
+from .writes import UnsafePath, inside, write_if_changed
 
 GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads")
 GENERATED_FILES = ("feed.xml",)
@@ -28,15 +29,6 @@ SNIPPETS = Path("build") / "snippets"
 
 class DataError(Exception):
     """The data has errors; the messages were already printed."""
-
-
-def write_if_changed(path: Path, content: str | bytes) -> bool:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_file: Path) -> tuple[int, Site]:
@@ -49,6 +41,14 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
         for problem in errors:
             print(problem.format(), file=sys.stderr)
         raise DataError(f"{len(errors)} errors in data/; nothing was generated")
+    try:
+        return _write_site(data, docs_dir, snippets_dir, config_file)
+    except UnsafePath as exc:  # a name the check let through: stop rather than write anywhere
+        print(exc, file=sys.stderr)
+        raise DataError("the build refused to write outside its folders; nothing more was generated") from None
+
+
+def _write_site(data: Dataset, docs_dir: Path, snippets_dir: Path, config_file: Path) -> tuple[int, Site]:
     site = build_site(data, load_settings(config_file))
     charts.CACHE_DIR = snippets_dir.parent / "cache" / "charts"
     charts.draw_all(site.of_kind("figures"))
@@ -59,12 +59,11 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
     _WRITING = (site, docs_dir, entries)
     shares = [(i, min(i + _SHARE, len(entries))) for i in range(0, len(entries), _SHARE)]
     for rels, count in parallel_map(_write_entry_pages, shares, per_item=_SHARE):
-        wanted.update(docs_dir / rel for rel in rels)
+        wanted.update(inside(docs_dir, rel) for rel in rels)
         changed += count
-    for rel, content in [*listing_pages(site), *static_files(site, data_dir / "schema")]:
-        target = docs_dir / rel
-        wanted.add(target)
-        changed += write_if_changed(target, content)
+    for rel, content in [*listing_pages(site), *static_files(site, data.root / "schema")]:
+        wanted.add(inside(docs_dir, rel))
+        changed += write_if_changed(docs_dir, rel, content)
     for folder in GENERATED_DIRS:
         for stale in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).exists() else []:
             if stale.is_file() and stale not in wanted:
@@ -73,7 +72,7 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
         if (docs_dir / name) not in wanted and (docs_dir / name).exists():
             (docs_dir / name).unlink()
     for name, text in snippets(site):
-        changed += write_if_changed(snippets_dir / name, text)
+        changed += write_if_changed(snippets_dir, name, text)
     return changed, site
 
 
@@ -88,7 +87,7 @@ def _write_entry_pages(share: tuple[int, int]) -> tuple[list[str], int]:
     entries = all_entries[share[0] : share[1]]
     changed = 0
     for entry in entries:
-        changed += write_if_changed(docs_dir / entry.md_path, entry_page(site, entry))
+        changed += write_if_changed(docs_dir, entry.md_path, entry_page(site, entry))
     return [e.md_path for e in entries], changed
 
 

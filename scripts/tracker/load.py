@@ -6,6 +6,9 @@ errors, and only data, never Python objects, can come out of a file.
 
 from __future__ import annotations
 
+import math
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +73,26 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+# Characters no page, feed or SVG may hold (XML 1.0 refuses most; the rest are invisible and
+# only ever arrive through escapes such as "\x01" or "\uD800" in a quoted YAML string): C0 and
+# C1 controls other than tab and line ends, lone surrogates (which cannot even be written out as
+# UTF-8) and the Unicode noncharacters.
+_NONCHARACTERS = "".join(chr(plane | 0xFFFE) + chr(plane | 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+
+
+def _scalar_problem(value: Any, node: yaml.Node, doc: Document) -> Problem | None:
+    """A value YAML accepts but no page can carry: a bad character, or a number that is not finite."""
+    line, col = _pos(node)
+    if isinstance(value, str):
+        bad = BAD_CHARACTER.search(value)
+        if bad:
+            return Problem(doc.path, line, col, "E110", f"the text holds the character U+{ord(bad.group()):04X}, which no page or feed can carry")
+    elif isinstance(value, float) and not math.isfinite(value):
+        return Problem(doc.path, line, col, "E111", f"{value!r} is not a finite number")
+    return None
+
+
 def _construct(node: yaml.Node, at: Path_, doc: Document, problems: list[Problem], loader: yaml.SafeLoader | yaml.CSafeLoader) -> Any:
     doc.value_marks[at] = _pos(node)
     if isinstance(node, yaml.MappingNode):
@@ -79,6 +102,10 @@ def _construct(node: yaml.Node, at: Path_, doc: Document, problems: list[Problem
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 line, col = _pos(key_node)
                 problems.append(Problem(doc.path, line, col, "E100", "a key must be plain text"))
+                continue
+            bad = _scalar_problem(key, key_node, doc)
+            if bad:
+                problems.append(bad)
                 continue
             key = str(key)
             if key in out:
@@ -91,7 +118,11 @@ def _construct(node: yaml.Node, at: Path_, doc: Document, problems: list[Problem
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*at, i), doc, problems, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    value = loader.construct_object(node)
+    bad = _scalar_problem(value, node, doc)
+    if bad:
+        problems.append(bad)
+    return value
 
 
 def _text_problem(path: str, raw: bytes) -> Problem | None:
@@ -121,24 +152,47 @@ def _yaml_error(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     return Problem(path, line, col, "E100", f"invalid YAML: {problem}")
 
 
-def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Parse one file. Returns (None, problems) when nothing usable could be read."""
+def read_text(file: Path, root: Path, shown_as: str | None = None) -> tuple[str | None, Problem | None]:
+    """Read one file under data/ as UTF-8 text, or say why not. Every file the tools read from
+    data/ comes through here: entries, vocabularies, the changelog, the register, the schemas.
+
+    Refused, without ever opening them: a link that loops, dangles or resolves outside data/
+    (through a linked folder too), anything that is not a regular file (a folder or a named pipe
+    called x.yaml would raise or block forever), and files over the size limit."""
     path = shown_as or display(file)
-    if file.is_symlink():
-        target = file.resolve()
-        if not _inside(target, root):
-            return None, [Problem(path, 1, 1, "E107", "the file is a symbolic link pointing outside data/")]
     try:
-        size = file.stat().st_size
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python 3.11)
+        return None, Problem(path, 1, 1, "E107", "the file is a symbolic link that loops or points nowhere")
+    if not _inside(target, root):
+        where = "is a symbolic link" if file.is_symlink() else "lies in a linked folder"
+        return None, Problem(path, 1, 1, "E107", f"the file {where} pointing outside data/")
+    try:
+        info = target.stat()
     except OSError as exc:
-        return None, [Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")]
-    if size > MAX_BYTES:
-        return None, [Problem(path, 1, 1, "E105", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
-    raw = file.read_bytes()
+        return None, Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "a special file (pipe, socket or device)"
+        return None, Problem(path, 1, 1, "E109", f"{what}, not a regular file, has a data file's name")
+    if info.st_size > MAX_BYTES:
+        return None, Problem(path, 1, 1, "E105", f"the file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        with open(target, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")
     bad = _text_problem(path, raw)
     if bad:
-        return None, [bad]
-    text = raw.decode("utf-8")
+        return None, bad
+    return raw.decode("utf-8"), None
+
+
+def load_file(file: Path, root: Path, shown_as: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. Returns (None, problems) when nothing usable could be read."""
+    path = shown_as or display(file)
+    text, problem = read_text(file, root, path)
+    if text is None:
+        return None, [problem] if problem else []
     if _FastLoader is not None and "&" not in text and "*" not in text:
         # Without those characters there can be no anchor or alias to refuse while composing;
         # anything libyaml rejects is read again below, so messages stay the same.

@@ -3,18 +3,21 @@
 Generated pages are written as finished HTML, in the markup Python-Markdown and its extensions
 would produce (so Material's styles and scripts apply unchanged): running Markdown over tens of
 thousands of generated pages was most of the build. Arguments named `html` are trusted markup
-built here; everything else must already be escaped with render.plain.
+built here; text must already be escaped with render.plain. Attribute values (href, anchor ids,
+classes) are escaped here, so a name that came from data can never close its attribute.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 
 def heading(level: int, html: str, anchor: str, searched: bool = True) -> str:
     """A section heading with its permanent link, as the toc extension (permalink: true) makes it.
     searched=False keeps it out of search excerpts (for sections whose body is left out too)."""
     ignore = "" if searched else " data-pagefind-ignore"
+    anchor = escape(anchor)
     return f'<h{level} id="{anchor}"{ignore}>{html}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
 
 
@@ -27,7 +30,9 @@ def para(html: str, cls: str = "") -> str:
 
 
 def link(href: str, html: str, cls: str = "") -> str:
-    return f'<a class="{cls}" href="{href}">{html}</a>' if cls else f'<a href="{href}">{html}</a>'
+    """href is the URL itself (unescaped); it is escaped here for the attribute."""
+    href = escape(href)
+    return f'<a class="{escape(cls)}" href="{href}">{html}</a>' if cls else f'<a href="{href}">{html}</a>'
 
 
 def bullets(items: Iterable[str], attrs: str = "") -> str:

@@ -64,7 +64,7 @@ def sources_section(
     """A numbered reference list. Each item's anchor (#src-<id>, or #seen-<id> for where a claim
     was made) is stable, so an article can link straight to the evidence."""
     prefix = "seen" if anchor == "seen-in" else "src"
-    items = [f'<li id="{prefix}-{c["source"]}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites]
+    items = [f'<li id="{prefix}-{plain(c["source"])}">{source_citation_html(site, entry, c, from_md)}</li>' for c in cites]
     first = f' start="{start}"' if start != 1 else ""
     return markup.heading(2, heading, anchor) + f'<ol class="sources"{first}>\n' + "\n".join(items) + "\n</ol>\n"
 
@@ -91,7 +91,8 @@ def meta_table(rows: list[tuple[str, str]]) -> str:
 
 
 def status_link(site: Site, from_md: str, status: str) -> str:
-    return f'<a class="status status-{status}" href="{url(from_md, "methodology/")}#statuses">{plain(vocab_name(site, "statuses", status))}</a>'
+    name = plain(vocab_name(site, "statuses", status))
+    return f'<a class="status status-{plain(status)}" href="{url(from_md, "methodology/")}#statuses">{name}</a>'
 
 
 def categories_links(site: Site, entry: Entry) -> str:
@@ -176,7 +177,8 @@ def chart_downloads(site: Site, f: Entry) -> str:
     p = f.md_path
     svg_url = site.settings.absolute(f"downloads/charts/{f.id}.svg")
     citation = f"{f.title}. {site.settings.site_name}, dataset version {site.version}. {site.settings.absolute(f.url_path)}"
-    embed = f'<figure><img src="{svg_url}" alt="{f.title}" width="700"><figcaption>{citation}</figcaption></figure>'
+    # HTML that readers paste into their own pages: every value escaped for where it goes there
+    embed = f'<figure><img src="{plain(svg_url)}" alt="{plain(f.title)}" width="700"><figcaption>{plain(citation)}</figcaption></figure>'
     svg = markup.link(url(p, f"downloads/charts/{f.id}.svg"), "SVG")
     png = markup.link(url(p, f"downloads/charts/{f.id}.png"), "PNG")
     return markup.para(f"Download the chart as {svg} or {png}. To embed it, paste:") + markup.code_block(plain(embed))
@@ -495,7 +497,7 @@ def glossary(site: Site) -> str:
     out = []
     for key, term in site.vocab["glossary"].items():
         see = ", ".join(f"[{md_text(site.entries[i].title)}]({link(p, site.entries[i].md_path)})" for i in term.get("see", []))
-        out.append(f'<dt id="{key}">{plain(term["term"])} <span lang="zh">{plain(term.get("term_zh", ""))}</span></dt>')
+        out.append(f'<dt id="{plain(key)}">{plain(term["term"])} <span lang="zh">{plain(term.get("term_zh", ""))}</span></dt>')
         out.append(f'<dd markdown="span">{md_text(term["definition"])}' + (f"<br>See: {see}" if see else "") + "</dd>")
     return '<dl class="glossary" markdown="1">\n' + "\n".join(out) + "\n</dl>\n"
 

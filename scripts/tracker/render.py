@@ -34,20 +34,65 @@ def sanitise(fragment: str) -> str:
 
 _MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # built once: building is most of the cost
 
+# Python-Markdown backtracks over every unclosed "[" (and "<"): 5,900 of them cost about 5 s
+# a render, and a few hundred nested list markers ("- - - …") exhaust the recursion limit. Real
+# summaries hold at most a dozen brackets and five list lines, so these limits never bind
+# honest text; the check reports text over them (E332), and the renderer shows such text as
+# plain escaped paragraphs instead of parsing it, so no summary can stall or crash a build.
+MARKUP_LIMITS = {"[": 100, "<": 100}
+MAX_NESTING = 20  # list and quote markers plus indent levels (two spaces each) on one line
+_BLOCK_PREFIX = re.compile(r"^([ \t]*)((?:(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$))*)", re.M)
+_BLOCK_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+def complexity_problem(text: str) -> str | None:
+    """Why this Markdown is too costly to parse, or None."""
+    for char, limit in MARKUP_LIMITS.items():
+        count = text.count(char)
+        if count > limit:
+            return f'the text holds {count} "{char}" characters; at most {limit} can be rendered safely'
+    for match in _BLOCK_PREFIX.finditer(text):
+        depth = len(match.group(1).expandtabs(4)) // 2 + len(_BLOCK_MARKER.findall(match.group(2)))
+        if depth > MAX_NESTING:
+            return f"a line nests {depth} levels of lists, quotes or indents; at most {MAX_NESTING} can be rendered safely"
+    return None
+
+
+def _as_plain_paragraphs(text: str) -> str:
+    return "\n".join(f"<p>{plain(block)}</p>" for block in re.split(r"\n\s*\n", text.strip()) if block.strip())
+
 
 def markdown_to_html(text: str, cite: Callable[[str], str] | None = None, hints: dict[str, str] | None = None) -> str:
     """Render contributor Markdown, sanitise it, add glossary hints, then turn [@id] markers into
-    links with cite(id). Both additions come from checked data, after sanitising."""
-    rendered = _MARKDOWN.reset().convert(text)
+    links with cite(id). Both additions come from checked data, after sanitising, and touch only
+    text between tags (never an attribute value)."""
+    rendered = None
+    if complexity_problem(text) is None:
+        try:
+            rendered = _MARKDOWN.reset().convert(text)
+        except RecursionError:
+            rendered = None
+    if rendered is None:
+        rendered = _as_plain_paragraphs(text)
     clean = add_glossary_hints(sanitise(rendered), hints or {})
     if cite is not None:
-        clean = MARKER.sub(lambda m: cite(m.group(1)), clean)
+        clean = in_text(clean, lambda part: MARKER.sub(lambda m: cite(m.group(1)), part), skip=_NO_MARKER_INSIDE)
     return clean
 
 
 def plain(text: str) -> str:
     """Escape a plain field (title, publisher…) for use inside HTML."""
     return html.escape(text, quote=True)
+
+
+# Characters XML 1.0 cannot hold at all. The loader refuses them in data (E110); feeds and SVG
+# files replace any that still arrive, so they are always well-formed XML.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Escape text for XML content or a double-quoted XML attribute, and make it XML-safe."""
+    return html.escape(_NOT_XML.sub("\ufffd", text), quote=True)
 
 
 def md_text(text: str) -> str:
@@ -66,6 +111,23 @@ def first_sentence(markdown_text: str, limit: int = 200) -> str:
 
 _TAG = re.compile(r"(<[^>]+>)")
 _NO_HINT_INSIDE = {"a", "abbr", "code", "sup"}
+_NO_MARKER_INSIDE = {"a", "code"}
+
+
+def in_text(fragment: str, change: Callable[[str], str], skip: set[str]) -> str:
+    """Apply change to the text between tags of sanitised HTML, leaving tags (and so attribute
+    values) alone, and any text inside the elements named in skip."""
+    depth = 0
+    out = []
+    for part in _TAG.split(fragment):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in skip:
+                depth += -1 if part.startswith("</") else 1
+            out.append(part)
+        else:
+            out.append(change(part) if depth <= 0 else part)
+    return "".join(out)
 
 
 def add_glossary_hints(fragment: str, hints: dict[str, str]) -> str:
@@ -75,28 +137,15 @@ def add_glossary_hints(fragment: str, hints: dict[str, str]) -> str:
         return fragment
     pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(hints, key=len, reverse=True)) + r")\b")
     used: set[str] = set()
-    depth = 0
-    out = []
-    for part in _TAG.split(fragment):
-        if part.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _NO_HINT_INSIDE:
-                depth += -1 if part.startswith("</") else 1
-            out.append(part)
-            continue
-        if depth > 0:
-            out.append(part)
-            continue
 
-        def wrap(match: re.Match[str]) -> str:
-            phrase = match.group(1)
-            if phrase in used:
-                return phrase
-            used.add(phrase)
-            return f'<abbr title="{plain(hints[phrase])}">{phrase}</abbr>'
+    def wrap(match: re.Match[str]) -> str:
+        phrase = match.group(1)
+        if phrase in used:
+            return phrase
+        used.add(phrase)
+        return f'<abbr title="{plain(hints[phrase])}">{phrase}</abbr>'
 
-        out.append(pattern.sub(wrap, part))
-    return "".join(out)
+    return in_text(fragment, lambda part: pattern.sub(wrap, part), skip=_NO_HINT_INSIDE)
 
 
 # Front matter is written as JSON, which YAML reads too (and much faster than it writes YAML).

@@ -22,8 +22,10 @@ PAGE_SIZE = 500  # events per theme or place timeline page
 
 
 def place_chain(site: Site, key: str) -> list[str]:
-    chain = []
-    while key:
+    """The place and the places it lies within, innermost first. The check refuses unknown
+    parents and loops (E324); stopping at a repeat here too keeps a build finite regardless."""
+    chain: list[str] = []
+    while key and key not in chain and key in site.vocab["places"]:
         chain.append(key)
         key = site.vocab["places"][key].get("parent")
     return chain
@@ -39,12 +41,12 @@ def item(site: Site, e: Entry, from_md: str) -> str:
     n = len(e.data["sources"])
     status = site.vocab["statuses"][e.data["status"]]["name"]
     attrs = (
-        f'data-categories="{" ".join(e.data["categories"])}" data-places="{" ".join(place_chain(site, e.data["place"]))}" '
-        f'data-status="{e.data["status"]}"'
+        f'data-categories="{plain(" ".join(e.data["categories"]))}" data-places="{plain(" ".join(place_chain(site, e.data["place"])))}" '
+        f'data-status="{plain(e.data["status"])}"'
     )
     # Timelines hold every event several times over (year, theme, place): keep items small.
     return (
-        f'<li id="{e.id}" {attrs}><time datetime="{e.date.iso}">{e.date.label}</time> '
+        f'<li id="{plain(e.id)}" {attrs}><time datetime="{e.date.iso}">{e.date.label}</time> '
         f'<a href="{url(from_md, e.url_path)}">{plain(e.title)}</a><br>'
         f'<span class="tl-meta">{plain(place_label(site, e.data["place"]))} · {plain(cats)} · '
         f"{plain(status)} · {n} source{'s' if n != 1 else ''}</span></li>"

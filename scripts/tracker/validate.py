@@ -15,27 +15,71 @@ from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .load import Document
+from .load import Document, display, read_text
 from .problems import Problem
 
 KINDS = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source"}
 URL_FIELDS = {"url", "archive_url"}
+# Every other file under data/ has a schema too; keys are paths relative to data/.
+FILE_SCHEMAS = {
+    "changelog.yaml": "changelog",
+    "retired.yaml": "retired",
+    "published-ids.txt": "register",
+    **{f"vocab/{name}.yaml": f"vocab-{name}" for name in ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")},
+}
+REQUIRED_SCHEMAS = ("common", *KINDS.values(), *FILE_SCHEMAS.values())
+
+
+def schema_name(kind: str) -> str:
+    """The schema file's stem for an entry kind ("events") or another data file ("retired")."""
+    return KINDS.get(kind, kind)
 
 
 @cache
+def load_schemas(schema_dir: Path) -> tuple[dict[str, dict[str, Any]], tuple[Problem, ...]]:
+    """Read data/schema/ through the loader's guards. The schemas are data too: a broken one is
+    reported (where JSON says it broke) instead of raising, and nothing is validated against it."""
+    schemas: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    for stem in REQUIRED_SCHEMAS:
+        file = schema_dir / f"{stem}.schema.json"
+        path = display(file)
+        if not file.exists() and not file.is_symlink():
+            problems.append(Problem(path, 1, 1, "E112", "the schema file is missing"))
+            continue
+        text, problem = read_text(file, schema_dir.parent, path)
+        if text is None:
+            problems += [problem] if problem else []
+            continue
+        try:
+            body = json.loads(text)
+            Draft202012Validator.check_schema(body)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(path, exc.lineno, exc.colno, "E112", f"the schema is not valid JSON: {exc.msg}"))
+            continue
+        except (SchemaError, RecursionError) as exc:
+            problems.append(Problem(path, 1, 1, "E112", f"the file is not a valid JSON Schema: {_short(getattr(exc, 'message', exc), 120)}"))
+            continue
+        if not isinstance(body, dict):
+            problems.append(Problem(path, 1, 1, "E112", "the file is not a valid JSON Schema: it must be an object"))
+            continue
+        schemas[file.name] = body
+    return schemas, tuple(problems)
+
+
 def _schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+    return load_schemas(schema_dir)[0]
 
 
 @cache
 def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
     schemas = _schemas(schema_dir)
     registry = Registry().with_resources((name, Resource.from_contents(body, default_specification=DRAFT202012)) for name, body in schemas.items())
-    return Draft202012Validator(schemas[f"{KINDS[kind]}.schema.json"], registry=registry, format_checker=FormatChecker())
+    return Draft202012Validator(schemas[f"{schema_name(kind)}.schema.json"], registry=registry, format_checker=FormatChecker())
 
 
 def _field(error: ValidationError) -> str:
@@ -50,6 +94,12 @@ def _where(error: ValidationError) -> str:
 def _describe(error: ValidationError) -> tuple[str, str]:
     """(code, message) for one jsonschema error."""
     v, where, name = error.validator, _where(error), _field(error)
+    if "propertyNames" in error.schema_path:
+        return "E203", f'the key "{_short(error.instance)}" has the wrong form: keys become addresses, so use lower-case words joined by hyphens'
+    if v == "not" and "into" in error.instance:
+        return "E201", f'"into" is only for renamed and merged entries, in {where}'
+    if v == "minProperties":
+        return "E204", "the file lists nothing; it must hold at least one entry"
     if v == "required":
         missing = error.message.split("'")[1]
         return "E200", f'missing required field "{missing}" in {where}'
@@ -84,6 +134,8 @@ def _hint(error: ValidationError, code: str) -> str:
     """Schema-driven hint: the field's description and first example."""
     if code in ("E201", "E206"):
         return ""
+    if "propertyNames" in error.schema_path:
+        return "rename the key, e.g. shandong-province; keys may hold only a-z, 0-9 and single hyphens"
     schema = error.schema if error.validator != "required" else error.schema.get("properties", {}).get(error.message.split("'")[1], {})
     desc = schema.get("description", "")
     examples = schema.get("examples")
@@ -101,7 +153,7 @@ def _fast_check(schema_dir: Path, kind: str) -> Any:
 
     checker = FormatChecker()
     formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
-    return fastjsonschema.compile(schemas[f"{KINDS[kind]}.schema.json"], handlers={"": local, "http": local, "https": local}, formats=formats)
+    return fastjsonschema.compile(schemas[f"{schema_name(kind)}.schema.json"], handlers={"": local, "http": local, "https": local}, formats=formats)
 
 
 def is_valid(data: Any, kind: str, schema_dir: Path) -> bool:
@@ -120,7 +172,11 @@ def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]
     for error in validator(schema_dir, kind).iter_errors(doc.data):
         code, message = _describe(error)
         path = tuple(error.absolute_path)
-        if code == "E201":
+        if "propertyNames" in error.schema_path:
+            line, col = doc.mark((*path, error.instance), key=True)
+        elif code == "E201" and error.validator == "not":
+            line, col = doc.mark((*path, "into"), key=True)
+        elif code == "E201":
             extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             line, col = doc.mark((*path, extra[0]), key=True)
         else:
