@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,8 +17,10 @@ from scripts.tracker.problems import CODES
 from .conftest import FIXTURES, ROOT, make_data, run_check
 
 BAD = FIXTURES / "bad"
-CASES = sorted(BAD.glob("*/*.yaml")) + sorted(p for p in BAD.iterdir() if re.match(r"e\d{3}-", p.name) and p.suffix != ".expect")
-RUNTIME_CASES = {"E105", "E107"}  # made by the tests below: a huge file, a symlink
+# file cases: one entry file in a kind's folder; folder cases (eNNN-…/) lay files over the data
+CASES = sorted(p for kind in ("events", "figures", "claims", "sources") for p in (BAD / kind).glob("*.yaml"))
+CASES += sorted(p for p in BAD.iterdir() if re.match(r"e\d{3}-", p.name) and p.suffix != ".expect")
+RUNTIME_CASES = {"E105", "E107", "E109"}  # made by tests: a huge file, links (here), a pipe and a folder (test_untrusted.py)
 
 
 def expected(case: Path) -> list[str]:
@@ -24,9 +29,14 @@ def expected(case: Path) -> list[str]:
 
 
 def data_with(tmp_path: Path, case: Path) -> Path:
+    """The good data with the case laid over it: a folder case replaces files (and removes each
+    file it names as <file>.deleted); a file case adds one entry or replaces one data file."""
     if case.is_dir():
         data = make_data(tmp_path)
         shutil.copytree(case, data, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expect"))
+        for marker in sorted(data.rglob("*.deleted")):
+            marker.unlink()
+            marker.with_suffix("").unlink()
         return data
     return make_data(tmp_path, case)
 
@@ -73,7 +83,8 @@ def test_warnings_are_listed_on_request_without_failing(tmp_path: Path, capsys: 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_bad_fixture_reports_exact_problem(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = data_with(tmp_path, case)
-    status, out = run_check(data, capsys)
+    with hang_guard(60):  # not a timing target: a broken file must never stall the check
+        status, out = run_check(data, capsys)
     assert status == 1
     assert problem_lines(out, data) == expected(case)
     # every problem line is followed by a hint, and nothing looks like a traceback
@@ -82,6 +93,24 @@ def test_bad_fixture_reports_exact_problem(case: Path, tmp_path: Path, capsys: p
             assert out[i + 1].startswith("    hint: ") and len(out[i + 1]) > len("    hint: ")
     assert not any("Traceback" in line for line in out)
     assert out[-1].startswith("FAILED: ")
+
+
+def test_the_catalogue_of_broken_files_is_large() -> None:
+    assert len(CASES) >= 100
+
+
+@contextmanager
+def hang_guard(seconds: int) -> Iterator[None]:
+    def stop(*_args: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_every_error_code_has_a_fixture() -> None:
@@ -147,7 +176,7 @@ def test_ids_of_listing_pages_are_reserved(tmp_path: Path, capsys: pytest.Captur
     status, out = run_check(data, capsys, str(data / "events" / "page-2.yaml"))
     assert status == 1
     assert problem_lines(out, data) == ['data/events/page-2.yaml:1:5: E203 id has the wrong form: "page-2"']
-    assert "page-<number> is reserved for listing pages" in "\n".join(out)
+    assert "page-<number> and index are reserved for listing pages" in "\n".join(out)
 
 
 def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,8 +14,19 @@ from .dataset import PUBLISHED_IDS, load_dataset
 from .load import display
 from .problems import CODES
 from .scaffold import scaffold, slug
+from .validate import load_schemas
+from .writes import inside, write_if_changed
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _where(path: str | Path) -> str:
+    """A file named on the command line or in a problem, as one comparable absolute path (a link
+    that loops cannot be resolved, so it is compared as written)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -23,8 +34,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     data = load_dataset(data_dir)
     problems = run_checks(data, today())
     if args.files:
-        wanted = {str(Path(f).resolve()) for f in args.files}
-        problems = [p for p in problems if str(Path(p.path).resolve()) in wanted]
+        wanted = {_where(f) for f in args.files}
+        problems = [p for p in problems if _where(p.path) in wanted]
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     # Warnings are listed for the files a contributor names (or with --warnings); over the whole
@@ -45,12 +56,18 @@ def cmd_register(args: argparse.Namespace) -> int:
     """Record every current id in the register of published ids (never removes a line)."""
     data_dir = Path(args.data).resolve()
     data = load_dataset(data_dir)
+    broken = [p for p in data.problems if p.is_error and p.code.startswith(("E1", "E321"))]
+    if PUBLISHED_IDS in data.invalid_files or any(p.code == "E112" for p in broken):
+        for problem in broken:
+            print(problem.format())
+        print(f"data/{PUBLISHED_IDS} was left as it is; fix the problems above first")
+        return 1
     known = {f"{kind}/{entry_id}" for kind, entry_id, _line in data.published}
     current = {f"{kind}/{entry_id}" for kind, docs in data.docs.items() for entry_id in docs}
     new = sorted(current - known)
     lines = sorted(known | current)
     header = "# Every id ever published, as kind/id. Never remove a line: see data/retired.yaml.\n"
-    (data_dir / PUBLISHED_IDS).write_text(header + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    write_if_changed(data_dir, PUBLISHED_IDS, header + "".join(f"{line}\n" for line in lines))
     print(f"registered {len(new)} new ids ({len(lines)} in all)")
     return 0
 
@@ -59,19 +76,18 @@ def cmd_format(args: argparse.Namespace) -> int:
     """Rewrite entries in canonical form; files with errors are left alone and reported."""
     data_dir = Path(args.data).resolve()
     data = load_dataset(data_dir)
-    wanted = {Path(f).resolve() for f in args.files}
+    wanted = {_where(f) for f in args.files}
     changed = 0
     for kind, docs in data.docs.items():
         for doc in docs.values():
             path = Path(doc.path).resolve()
-            if wanted and path not in wanted:
+            if wanted and _where(doc.path) not in wanted:
                 continue
             text = canonical_text(kind, doc.data, data_dir / "schema")
-            if path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
+            if write_if_changed(data_dir, path.relative_to(data_dir).as_posix(), text):
                 changed += 1
                 print(f"formatted {doc.path}")
-    skipped = [p for p in data.problems if p.is_error and (not wanted or Path(p.path).resolve() in wanted)]
+    skipped = [p for p in data.problems if p.is_error and (not wanted or _where(p.path) in wanted)]
     for problem in skipped:
         print(problem.format())
     print(f"{changed} files rewritten" + (f"; {len(skipped)} problems stop other files from being formatted" if skipped else ""))
@@ -85,11 +101,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not entry_id:
         print('give a title with at least one letter or digit, e.g. new event "Court launches a debtor list 2013"')
         return 1
-    target = Path(args.data).resolve() / kind / f"{entry_id}.yaml"
-    if target.exists():
+    data_dir = Path(args.data).resolve()
+    _schemas, broken = load_schemas(data_dir / "schema")
+    if broken:
+        for problem in broken:
+            print(problem.format())
+        return 1
+    target = inside(data_dir, f"{kind}/{entry_id}.yaml")
+    if target.exists() or target.is_symlink():
         print(f"{display(target)} already exists; choose another title")
         return 1
-    target.write_text(scaffold(kind, entry_id, Path(args.data).resolve() / "schema", today()), encoding="utf-8")
+    write_if_changed(data_dir, f"{kind}/{entry_id}.yaml", scaffold(kind, entry_id, data_dir / "schema", today()))
     print(f"created {display(target)}: replace every TODO, then run: python -m scripts.tracker check {display(target)}")
     return 0
 

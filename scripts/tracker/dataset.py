@@ -13,6 +13,7 @@ from .problems import Problem
 from .validate import FILE_SCHEMAS, KINDS, load_schemas, schema_problems
 
 PUBLISHED_IDS = "published-ids.txt"
+REGISTER_MAX_BYTES = 8 * 1024 * 1024  # one line per id ever published: room for about 150,000
 VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
 
 
@@ -52,11 +53,10 @@ def entry_files(root: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
+def load_dataset(root: Path) -> Dataset:
     """Every file under data/, each through the loader's guards and its own schema. Files that
     fail keep out of the dataset (an invalid vocabulary keeps only its well-formed values), so
     later checks and renderers only ever see data of the shape their schema promises."""
-    display = display or {}
     data = Dataset(root, {name: {} for name in VOCABS})
     schema_dir = root / "schema"
     _schemas, broken = load_schemas(schema_dir)
@@ -73,7 +73,7 @@ def load_dataset(root: Path, display: dict[Path, str] | None = None) -> Dataset:
         if doc is not None and f"{name}.yaml" not in data.invalid_files:
             setattr(data, name, doc)
     data.published = read_register(data, root / PUBLISHED_IDS)
-    files = [(kind, path, root, display.get(path.resolve())) for kind, path in entry_files(root)]
+    files = [(kind, path, root, None) for kind, path in entry_files(root)]
     for kind, path, doc, problems, schema in parallel_map(_load_entry, files):
         stem = path.name.rsplit(".", 1)[0]
         data.problems += problems + schema
@@ -116,7 +116,7 @@ def read_register(data: Dataset, file: Path) -> list[tuple[str, str, int]]:
     path = display_path(file)
     if not file.exists() and not file.is_symlink():
         return []
-    text, problem = read_text(file, data.root, path)
+    text, problem = read_text(file, data.root, path, REGISTER_MAX_BYTES)
     if text is None:
         data.problems += [problem] if problem else []
         data.invalid_files.add(PUBLISHED_IDS)

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from . import cite
+from .load import read_text
 from .model import Site
 from .render import xml_text
 from .settings import Settings
+from .validate import REQUIRED_SCHEMAS
 from .writes import safe_relative
 
 KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
@@ -138,8 +140,10 @@ def dataset_files(site: Site, schema_dir: Path) -> Iterator[tuple[str, str]]:
     yield "sources.bib", "\n".join(cite.source_bibtex(s) for s in sources)
     yield "sources.ris", "\n".join(cite.source_ris(s) for s in sources)
     yield "sources-csl.json", json.dumps([cite.source_csl(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
-    for schema in sorted(schema_dir.glob("*.schema.json")):
-        yield f"schema/{schema.name}", schema.read_text(encoding="utf-8")
+    for stem in sorted(REQUIRED_SCHEMAS):  # only the schemas the check read, through its guards
+        text, _problem = read_text(schema_dir / f"{stem}.schema.json", schema_dir.parent)
+        if text is not None:
+            yield f"schema/{stem}.schema.json", text
 
 
 def archive_readme(site: Site, settings: Settings, version: str) -> str:

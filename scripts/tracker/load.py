@@ -152,7 +152,7 @@ def _yaml_error(path: str, text: str, exc: yaml.YAMLError) -> Problem:
     return Problem(path, line, col, "E100", f"invalid YAML: {problem}")
 
 
-def read_text(file: Path, root: Path, shown_as: str | None = None) -> tuple[str | None, Problem | None]:
+def read_text(file: Path, root: Path, shown_as: str | None = None, limit: int = MAX_BYTES) -> tuple[str | None, Problem | None]:
     """Read one file under data/ as UTF-8 text, or say why not. Every file the tools read from
     data/ comes through here: entries, vocabularies, the changelog, the register, the schemas.
 
@@ -174,11 +174,11 @@ def read_text(file: Path, root: Path, shown_as: str | None = None) -> tuple[str 
     if not stat.S_ISREG(info.st_mode):
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "a special file (pipe, socket or device)"
         return None, Problem(path, 1, 1, "E109", f"{what}, not a regular file, has a data file's name")
-    if info.st_size > MAX_BYTES:
-        return None, Problem(path, 1, 1, "E105", f"the file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+    if info.st_size > limit:
+        return None, Problem(path, 1, 1, "E105", f"the file is {info.st_size:,} bytes; the limit is {limit:,}")
     try:
         with open(target, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(limit + 1)
     except OSError as exc:
         return None, Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")
     bad = _text_problem(path, raw)

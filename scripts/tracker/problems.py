@@ -5,6 +5,7 @@ Codes are stable (tests and CONTRIBUTING.md refer to them); never renumber, only
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # code -> (short name, hint shown when the caller gives none)
@@ -75,10 +76,18 @@ class Problem:
     hint: str = field(default="", compare=False)
 
     def format(self) -> str:
+        """One line (messages quote data, so line breaks and controls in it are shown escaped)."""
         hint = self.hint or CODES.get(self.code, ("", ""))[1]
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {_one_line(self.message)}"
         return f"{text}\n    hint: {hint}" if hint else text
 
     @property
     def is_error(self) -> bool:
         return self.code.startswith("E")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)

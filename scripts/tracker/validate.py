@@ -195,13 +195,15 @@ def _a(kind: Any) -> str:
         "number": "a number",
         "boolean": "true or false",
         "null": "empty",
+        "binary": "binary data",
     }.get(kind, str(kind))
 
 
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
-    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}.get(type(value), "string")
+    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object", bytes: "binary"}
+    return names.get(type(value), "string")
 
 
 def _short(value: Any, limit: int = 60) -> str:
