@@ -196,3 +196,11 @@ def test_removing_a_published_entry_fails_the_check(tmp_path: Path, capsys: pyte
     status, out = run_check(data, capsys)
     assert status == 1
     assert 'data/published-ids.txt:4:1: E320 published id "events/good-later-event" no longer exists' in problem_lines(out, data)
+
+
+def test_the_benchmarks_synthetic_data_passes_the_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from scripts.tracker.bench import synthesise
+
+    data = synthesise(120, tmp_path / "bench")
+    status, out = run_check(data, capsys)
+    assert status == 0, "\n".join(out)
