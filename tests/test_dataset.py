@@ -76,3 +76,26 @@ def test_every_published_entry_is_in_the_register() -> None:
     for kind in ("events", "figures", "claims", "sources"):
         for path in sorted((DATA / kind).glob("*.yaml")):
             assert f"{kind}/{path.stem}" in register, f"run: python -m scripts.tracker register ({kind}/{path.stem})"
+
+
+def test_known_gaps_are_recorded_and_each_figure_says_how_recent_it_is(site) -> None:
+    """Readers see what is not known: at least eight gaps, each on the Known gaps page with what
+    was sought, why and how; and every figure page names the date of its latest value."""
+    from .conftest import page
+
+    gaps = yaml.safe_load((DATA / "gaps.yaml").read_text(encoding="utf-8"))
+    assert len(gaps) >= 8
+    listing = page(site, "gaps")
+    for key, gap in gaps.items():
+        heading = listing.find(id=key)
+        assert heading and gap["title"] in heading.get_text(), key
+        text = heading.find_next("dl").get_text(" ")
+        assert gap["sought"] in text and gap["why"] in text and "Searched" in text, key
+    for figure in entries("figures"):
+        meta = page(site, f"figures/{figure['id']}").select_one("dl.entry-meta").get_text(" ")
+        last = figure["values"][-1]
+        assert "Latest value" in meta, figure["id"]
+        assert (last.get("as_of") or last["period"])[:4] in meta.split("Latest value", 1)[1], figure["id"]
+    air = page(site, "figures/spc-air-ticket-purchases-blocked-cumulative")
+    notice = air.select_one(".admonition.info")
+    assert notice and notice.find("a", href="../../gaps/#travel-blocks-after-2019")

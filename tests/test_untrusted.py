@@ -34,7 +34,7 @@ from scripts.tracker import export
 from scripts.tracker.checks import run_checks
 from scripts.tracker.clock import today
 from scripts.tracker.dataset import load_dataset
-from scripts.tracker.generate import DataError, generate_pages
+from scripts.tracker.generate import GENERATED_DIRS, DataError, generate_pages
 from scripts.tracker.load import load_file
 from scripts.tracker.render import complexity_problem, markdown_to_html, xml_text
 from scripts.tracker.writes import UnsafePath, inside, safe_relative
@@ -428,8 +428,7 @@ def theme_hashes_of(site: Path) -> set[str]:
 
 
 # what a build may write: the site, the generated folders of docs/, build/ (snippets, chart cache)
-GENERATED = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads")
-BUILD_OWNS = (*(f"root/docs/{d}/" for d in GENERATED), "root/docs/feed.xml", "root/build/", "out/")
+BUILD_OWNS = (*(f"root/docs/{d}/" for d in GENERATED_DIRS), "root/docs/feed.xml", "root/build/", "out/")
 
 
 @pytest.fixture(scope="module")

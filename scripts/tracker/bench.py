@@ -26,6 +26,7 @@ import yaml
 
 from . import clock
 from .canonical import canonical_text
+from .generate import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 MIX = {"sources": 0.69, "events": 0.25, "claims": 0.04, "figures": 0.02}  # as in the real data
@@ -176,7 +177,7 @@ def site_tree(root: Path, data: Path) -> Path:
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
-        ignore=shutil.ignore_patterns("events", "figures", "claims", "sources", "timeline", "changelog", "downloads", "feed.xml"),
+        ignore=shutil.ignore_patterns(*GENERATED_DIRS, *GENERATED_FILES),
     )
     (root / "scripts").symlink_to(ROOT / "scripts")
     if data != root / "data":

@@ -179,6 +179,16 @@ def glossary_links_exist(data: Dataset) -> Iterator[Problem]:
                 yield _problem(doc, (key, "see", i), "E303", f'glossary term "{key}" links to "{other}", which does not exist')
 
 
+def gaps_point_to_entries(data: Dataset) -> Iterator[Problem]:
+    if data.gaps is None:
+        return
+    for key, gap in data.gaps.data.items():
+        for i, other in enumerate(gap.get("related", [])):
+            if data.kind_of(other) in (None, "sources") and other not in data.invalid:
+                message = f'gap "{key}" concerns "{other}", which does not exist (events, figures or claims)'
+                yield _problem(data.gaps, (key, "related", i), "E303", message)
+
+
 def places_form_a_tree(data: Dataset) -> Iterator[Problem]:
     """Every parent exists, and no place lies within itself: place pages nest folders and label
     chains by walking up the parents, which a loop would never finish."""
@@ -367,6 +377,7 @@ CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     figure_values_fit_their_series,
     glossary_links_exist,
     places_form_a_tree,
+    gaps_point_to_entries,
     placeholders_are_filled,
     entries_are_canonical,
     published_ids_still_resolve,

@@ -32,6 +32,7 @@ class Dataset:
     published: list[tuple[str, str, int]] = field(default_factory=list)
     retired: Document | None = None
     changelog: Document | None = None
+    gaps: Document | None = None  # known gaps: what was sought and not found
     # other files (paths relative to data/) that failed to load or validate
     invalid_files: set[str] = field(default_factory=set)
     vocab_docs: dict[str, Document] = field(default_factory=dict)  # for positions in messages
@@ -68,7 +69,7 @@ def load_dataset(root: Path) -> Dataset:
         if doc is not None:
             data.vocab_docs[name] = doc
             data.vocab[name] = doc.data if f"vocab/{name}.yaml" not in data.invalid_files else _well_formed(doc.data)
-    for name in ("retired", "changelog"):
+    for name in ("retired", "changelog", "gaps"):
         doc = _load_other(data, root / f"{name}.yaml", f"{name}.yaml", required=name == "changelog")
         if doc is not None and f"{name}.yaml" not in data.invalid_files:
             setattr(data, name, doc)

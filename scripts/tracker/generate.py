@@ -22,7 +22,7 @@ from .parallel import parallel_map
 from .settings import load_settings
 from .writes import UnsafePath, inside, write_if_changed
 
-GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads")
+GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads", "gaps")
 GENERATED_FILES = ("feed.xml",)
 SNIPPETS = Path("build") / "snippets"
 

@@ -51,6 +51,7 @@ class Site:
     settings: Settings
     versions: list[dict[str, str]] = field(default_factory=list)  # newest first
     retired: dict[str, dict[str, str]] = field(default_factory=dict)
+    gaps: dict[str, dict[str, Any]] = field(default_factory=dict)  # known gaps, by key
     _ordered: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -79,6 +80,10 @@ class Site:
 
     def events_in_order(self) -> list[Entry]:
         return self.of_kind("events")
+
+    def gaps_about(self, entry_id: str) -> list[tuple[str, dict[str, Any]]]:
+        """The known gaps that concern an entry, as (key, gap)."""
+        return [(key, gap) for key, gap in self.gaps.items() if entry_id in gap.get("related", [])]
 
 
 def link(from_md: str, to_md: str, anchor: str = "") -> str:
@@ -116,4 +121,5 @@ def build_site(data: Dataset, settings: Settings) -> Site:
             entries[source_id].cited_by.append(entry)
     versions = data.changelog.data["versions"] if data.changelog else []
     retired = data.retired.data if data.retired else {}
-    return Site(data.vocab, entries, settings, versions, retired)
+    gaps = data.gaps.data if data.gaps else {}
+    return Site(data.vocab, entries, settings, versions, retired, gaps)

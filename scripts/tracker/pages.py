@@ -136,6 +136,15 @@ def reposts_notice(site: Site, entry: Entry) -> str:
     return ""
 
 
+def gaps_notice(site: Site, entry: Entry) -> str:
+    """What the tracker looked for about this entry and could not find (data/gaps.yaml)."""
+    gaps = site.gaps_about(entry.id)
+    if not gaps:
+        return ""
+    items = [f"{markup.link(url(entry.md_path, 'gaps/') + '#' + key, plain(gap['title']))}: {plain(gap['why'])}" for key, gap in gaps]
+    return markup.admonition("info", "Known gap" if len(gaps) == 1 else "Known gaps", markup.bullets(items))
+
+
 def h1(title: str) -> str:
     return markup.title(plain(title))
 
@@ -158,6 +167,7 @@ def event_page(site: Site, e: Entry) -> str:
         h1(e.title)
         + meta_table(rows)
         + reposts_notice(site, e)
+        + gaps_notice(site, e)
         + summary_html(site, e, numbered(e.data["sources"]))
         + timelines.neighbours(site, e)
         + related_section(site, e, p)
@@ -201,6 +211,7 @@ def figure_page(site: Site, f: Entry) -> str:
         ("Place", plain(place_label(site, d["place"]))),
         ("Categories", categories_links(site, f)),
         ("Status", status_link(site, p, d["status"])),
+        ("Latest value", f'<a href="#{value_anchor(d["values"][-1])}">{figure_value_label(f, d["values"][-1])}</a>'),
         *record_rows(f),
     ]
     caveats = ""
@@ -228,6 +239,7 @@ def figure_page(site: Site, f: Entry) -> str:
         h1(f.title)
         + meta_table(rows)
         + caveats
+        + gaps_notice(site, f)
         + summary_html(site, f, numbers)
         + markup.heading(2, "Chart", "chart")
         + f'<figure class="chart-figure">\n{charts.svg(f)}\n<figcaption>{plain(f.title)}. Source: {plain(d["issuer"])}, '
@@ -390,7 +402,9 @@ def figures_index(site: Site) -> str:
     intro = markup.para(
         "Official statistics as dated series. Before using a number, read what it counts: "
         + markup.link(f"{url(p, 'methodology/')}#figures", "how figures are read")
-        + "."
+        + ". Where a series stops, the "
+        + markup.link(url(p, "gaps/"), "known gaps")
+        + " say what was searched for later values."
     )
     body = markup.title("Figures") + intro + '<div class="figure-grid">\n' + "\n".join(cards) + "\n</div>\n"
     return generated_page("Figures", "Official statistics as dated series.", body, search=LISTING_NOT_SEARCHED)
@@ -480,9 +494,48 @@ def listing_pages(site: Site) -> Iterator[tuple[str, str]]:
     yield from sources_index(site)
     yield from timelines.pages(site)
     yield "changelog/index.md", changelog_page(site)
+    yield "gaps/index.md", gaps_page(site)
     for old, info in sorted(site.retired.items()):
         if info["action"] != "renamed":
             yield f"{info['kind']}/{old}.md", tombstone_page(site, old, info)
+
+
+def gaps_page(site: Site) -> str:
+    """The Known gaps page: what was sought and not found, when and how, and why it matters."""
+    p = "gaps/index.md"
+    out = [
+        markup.title("Known gaps"),
+        markup.para(
+            "What the tracker looked for and could not find in a copy it could cite. A gap is recorded instead of a guess: "
+            "each says what was sought, why it matters, when and how it was searched. If you know a source for one, "
+            f"{markup.link(site.settings.repository + '/blob/main/CONTRIBUTING.md', 'please add it')} or "
+            f"{markup.link(site.settings.repository + '/issues/new?template=suggest-entry.yml', 'tell us')}."
+        ),
+    ]
+    for key, gap in site.gaps.items():
+        rows = [
+            ("Sought", plain(gap["sought"])),
+            ("Why it matters", plain(gap["why"])),
+            ("Searched", dates.parse(gap["searched"]).label),
+            ("How", plain(gap["how"])),
+        ]
+        if gap.get("queries"):
+            rows.append(("Searches tried", "; ".join(f"<code{_lang(q)}>{plain(q)}</code>" for q in gap["queries"])))
+        related = [site.entries[i] for i in gap.get("related", []) if i in site.entries]
+        if related:
+            rows.append(("Concerns", ", ".join(markup.link(url(p, e.url_path), plain(e.title)) for e in related)))
+        out.append(markup.heading(2, plain(gap["title"]), key) + meta_table(rows))
+    if not site.gaps:
+        out.append(markup.para("No gaps are recorded."))
+    return generated_page("Known gaps", "What the tracker looked for and could not find, and why it matters.", "".join(out))
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _lang(text: str) -> str:
+    """lang="zh" for a run of text written in Chinese."""
+    return ' lang="zh"' if _CJK.search(text) else ""
 
 
 def vocabulary_list(site: Site, vocab: str) -> str:

@@ -29,6 +29,7 @@ FILE_SCHEMAS = {
     "changelog.yaml": "changelog",
     "retired.yaml": "retired",
     "published-ids.txt": "register",
+    "gaps.yaml": "gaps",
     **{f"vocab/{name}.yaml": f"vocab-{name}" for name in ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")},
 }
 REQUIRED_SCHEMAS = ("common", *KINDS.values(), *FILE_SCHEMAS.values())
