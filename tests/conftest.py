@@ -17,12 +17,21 @@ from scripts.tracker.generate import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+# The fixtures are judged on a pinned day, so that their messages ("today is 2026-11-27") never
+# change. The real data is judged on the real day: it never holds a date after the day it was
+# committed, and CI runs on that day or later (tests/test_clock.py covers the clock itself).
 TODAY = "2026-11-27"
 
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACKER_TODAY", TODAY)
+
+
+@pytest.fixture
+def real_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests of the real data: today is the machine's day."""
+    monkeypatch.delenv("TRACKER_TODAY", raising=False)
 
 
 def make_data(tmp_path: Path, *extra: Path) -> Path:
@@ -56,13 +65,14 @@ ENV = {
     "TRACKER_TODAY": TODAY,
     "SOURCE_DATE_EPOCH": "1764201600",
 }
+REAL_ENV = {name: value for name, value in ENV.items() if name != "TRACKER_TODAY"}  # for the real data
 
 
 def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
         cwd=root,
-        env=ENV,
+        env=REAL_ENV if root == ROOT else ENV,
         capture_output=True,
         text=True,
         check=False,

@@ -179,7 +179,7 @@ def test_ids_of_listing_pages_are_reserved(tmp_path: Path, capsys: pytest.Captur
     assert "page-<number> and index are reserved for listing pages" in "\n".join(out)
 
 
-def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_real_data_passes(capsys: pytest.CaptureFixture[str], real_clock: None) -> None:
     status, out = run_check(ROOT / "data", capsys)
     assert status == 0, "\n".join(out)
 

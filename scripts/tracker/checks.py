@@ -179,10 +179,15 @@ def glossary_links_exist(data: Dataset) -> Iterator[Problem]:
                 yield _problem(doc, (key, "see", i), "E303", f'glossary term "{key}" links to "{other}", which does not exist')
 
 
-def gaps_point_to_entries(data: Dataset) -> Iterator[Problem]:
+def gaps_are_recorded_fully(data: Dataset, today: dt.date) -> Iterator[Problem]:
+    """A gap concerns entries that exist, and was searched for on a real day, not a future one."""
     if data.gaps is None:
         return
     for key, gap in data.gaps.data.items():
+        try:
+            dates.check_not_future(dates.parse(gap["searched"]), today)
+        except dates.DateError as exc:
+            yield _problem(data.gaps, (key, "searched"), exc.code, f"{key}/searched: {exc}")
         for i, other in enumerate(gap.get("related", [])):
             if data.kind_of(other) in (None, "sources") and other not in data.invalid:
                 message = f'gap "{key}" concerns "{other}", which does not exist (events, figures or claims)'
@@ -377,7 +382,6 @@ CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     figure_values_fit_their_series,
     glossary_links_exist,
     places_form_a_tree,
-    gaps_point_to_entries,
     placeholders_are_filled,
     entries_are_canonical,
     published_ids_still_resolve,
@@ -391,6 +395,7 @@ DATED_CHECKS: list[Callable[[Dataset, dt.date], Iterator[Problem]]] = [
     dates_are_real_and_past,
     retired_entries_are_recorded_fully,
     changelog_is_well_formed,
+    gaps_are_recorded_fully,
 ]
 
 
