@@ -7,9 +7,11 @@ errors, and only data, never Python objects, can come out of a file.
 from __future__ import annotations
 
 import math
+import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,7 @@ class Document:
     data: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    scan_every_string: bool = False  # the raw text holds a character no page can carry
 
     def mark(self, at: Path_, key: bool = False) -> tuple[int, int]:
         """The closest known position for a path, walking up when the path itself has none."""
@@ -82,13 +85,17 @@ BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uf
 
 
 def _scalar_problem(value: Any, node: yaml.Node, doc: Document) -> Problem | None:
-    """A value YAML accepts but no page can carry: a bad character, or a number that is not finite."""
-    line, col = _pos(node)
+    """A value YAML accepts but no page can carry: a bad character, or a number that is not finite.
+    Such characters can only come from an escape in a double-quoted scalar, or from the few that
+    YAML lets stand raw (the file was scanned for those once: doc.scan_every_string)."""
     if isinstance(value, str):
-        bad = BAD_CHARACTER.search(value)
-        if bad:
-            return Problem(doc.path, line, col, "E110", f"the text holds the character U+{ord(bad.group()):04X}, which no page or feed can carry")
+        if node.style == '"' or doc.scan_every_string:
+            bad = BAD_CHARACTER.search(value)
+            if bad:
+                line, col = _pos(node)
+                return Problem(doc.path, line, col, "E110", f"the text holds the character U+{ord(bad.group()):04X}, which no page or feed can carry")
     elif isinstance(value, float) and not math.isfinite(value):
+        line, col = _pos(node)
         return Problem(doc.path, line, col, "E111", f"{value!r} is not a finite number")
     return None
 
@@ -161,16 +168,24 @@ def read_text(file: Path, root: Path, shown_as: str | None = None, limit: int = 
     called x.yaml would raise or block forever), and files over the size limit."""
     path = shown_as or display(file)
     try:
-        target = file.resolve(strict=True)
-    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python 3.11)
-        return None, Problem(path, 1, 1, "E107", "the file is a symbolic link that loops or points nowhere")
-    if not _inside(target, root):
-        where = "is a symbolic link" if file.is_symlink() else "lies in a linked folder"
-        return None, Problem(path, 1, 1, "E107", f"the file {where} pointing outside data/")
-    try:
-        info = target.stat()
+        info = os.lstat(file)
     except OSError as exc:
         return None, Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")
+    target = file
+    # The common case costs one lstat: a plain file in a folder already known to lie inside
+    # data/. A link, or a folder not seen yet, is resolved in full.
+    if stat.S_ISLNK(info.st_mode) or not _folder_inside(str(file.parent), str(root)):
+        try:
+            target = file.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python 3.11)
+            return None, Problem(path, 1, 1, "E107", "the file is a symbolic link that loops or points nowhere")
+        if not _inside(target, root):
+            where = "is a symbolic link" if file.is_symlink() else "lies in a linked folder"
+            return None, Problem(path, 1, 1, "E107", f"the file {where} pointing outside data/")
+        try:
+            info = target.stat()
+        except OSError as exc:
+            return None, Problem(path, 1, 1, "E102", f"the file cannot be read ({exc.strerror})")
     if not stat.S_ISREG(info.st_mode):
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "a special file (pipe, socket or device)"
         return None, Problem(path, 1, 1, "E109", f"{what}, not a regular file, has a data file's name")
@@ -208,7 +223,7 @@ def _load_fast(path: str, text: str) -> tuple[Document | None, list[Problem]] | 
         node = loader.get_single_node()
         if node is None:
             return None
-        doc = Document(path, None)
+        doc = Document(path, None, scan_every_string=BAD_CHARACTER.search(text) is not None)
         problems: list[Problem] = []
         doc.data = _construct(node, (), doc, problems, loader)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError):
@@ -227,7 +242,7 @@ def _load_checked(path: str, text: str) -> tuple[Document | None, list[Problem]]
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            doc = Document(path, None)
+            doc = Document(path, None, scan_every_string=BAD_CHARACTER.search(text) is not None)
             if node is None:
                 return None, [Problem(path, 1, 1, "E103", "the file holds no entry (only comments)")]
             doc.data = _construct(node, (), doc, problems, loader)
@@ -246,11 +261,18 @@ def _load_checked(path: str, text: str) -> tuple[Document | None, list[Problem]]
 
 
 def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+    return os.path.commonpath([str(path), _resolved(str(root))]) == _resolved(str(root))
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _folder_inside(folder: str, root: str) -> bool:
+    """Does this folder (after every link in its path) lie within root? Asked once per folder; a
+    folder swapped for a link while the tools run is not a case they defend against."""
+    return os.path.commonpath([_resolved(folder), _resolved(root)]) == _resolved(root)
 
 
 def display(file: Path) -> str:

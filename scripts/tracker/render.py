@@ -42,6 +42,9 @@ _MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # built once
 MARKUP_LIMITS = {"[": 100, "<": 100}
 MAX_NESTING = 20  # list and quote markers plus indent levels (two spaces each) on one line
 _BLOCK_PREFIX = re.compile(r"^([ \t]*)((?:(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$))*)", re.M)
+# a line nests more than MAX_NESTING levels only if it starts with more than half that many such
+# characters (a tab, the widest, counts two levels): only those lines are measured
+_DEEP_CANDIDATE = re.compile(rf"^[ \t\-*+>.)0-9]{{{MAX_NESTING // 2},}}", re.M)
 _BLOCK_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 
 
@@ -51,7 +54,10 @@ def complexity_problem(text: str) -> str | None:
         count = text.count(char)
         if count > limit:
             return f'the text holds {count} "{char}" characters; at most {limit} can be rendered safely'
-    for match in _BLOCK_PREFIX.finditer(text):
+    for candidate in _DEEP_CANDIDATE.finditer(text):
+        match = _BLOCK_PREFIX.match(text, candidate.start())
+        if match is None:
+            continue
         depth = len(match.group(1).expandtabs(4)) // 2 + len(_BLOCK_MARKER.findall(match.group(2)))
         if depth > MAX_NESTING:
             return f"a line nests {depth} levels of lists, quotes or indents; at most {MAX_NESTING} can be rendered safely"
