@@ -111,7 +111,7 @@ def test_each_figure_page_has_an_accessible_chart_and_a_table_equal_to_the_data(
             assert soup.select_one(".admonition.warning") and caveat[:30] in soup.select_one(".admonition.warning").get_text()
 
 
-def test_charts_are_byte_identical_from_build_to_build(tmp_path: Path) -> None:
+def test_charts_are_byte_identical_from_build_to_build(tmp_path: Path, real_clock: None) -> None:
     outputs = []
     for n in (1, 2):
         docs = tmp_path / f"docs{n}"
