@@ -405,11 +405,18 @@ def shape(site: Path) -> tuple[set, set, set]:
             elements.add(el.name)
             for name, value in el.attrs.items():
                 attributes.add((el.name, name))
-                if name in ("href", "src", "action", "formaction", "srcset", "poster", "data", "content") and isinstance(value, str):
-                    scheme = urlparse(value.strip()).scheme.lower()
-                    if name != "content" or scheme in ("javascript", "data", "vbscript"):
-                        schemes.add(scheme)
+                if name in ("href", "src", "action", "formaction", "srcset", "poster", "data") and isinstance(value, str):
+                    schemes.add(urlparse(value.strip()).scheme.lower())
+            if el.name == "meta" and isinstance(el.get("content"), str):
+                # a meta's content is text, except where the page is sent on or an address is named
+                if el.get("http-equiv", "").lower() == "refresh" and "url=" in el["content"].lower():
+                    schemes.add(urlparse(el["content"].lower().split("url=", 1)[1].strip()).scheme)
+                elif el.get("property", el.get("name", "")) in URL_METAS:
+                    schemes.add(urlparse(el["content"].strip()).scheme.lower())
     return elements, attributes, schemes
+
+
+URL_METAS = {"og:url", "og:image", "twitter:image", "citation_public_url", "citation_pdf_url", "DC.identifier"}
 
 
 def policy_hashes(policy: str) -> set[str]:
@@ -523,3 +530,21 @@ def test_loading_any_planted_value_never_raises(tmp_path: Path) -> None:
         doc, problems = load_file(file, tmp_path)
         assert doc is not None or problems
         copy.deepcopy(doc)
+
+
+def test_a_title_that_looks_like_a_link_stays_text(tmp_path: Path, clean) -> None:
+    """Found by the property test: free text such as a title may read like a URL; it must reach
+    pages (and meta tags) as text, never as an address a browser follows."""
+    data = make_data(tmp_path / "src")
+    event = data / "events" / "good-event.yaml"
+    event.write_text(
+        event.read_text(encoding="utf-8").replace("title: Example court publishes a list of debtors", "title: 'javascript:alert(1) [@good-source]'"),
+        encoding="utf-8",
+    )
+    root = copy_site_tree(tmp_path / "root", data)
+    result = build(root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    _elements, _attributes, schemes = shape(tmp_path / "out")
+    assert schemes <= clean[1][2] and "javascript" not in schemes
+    soup = BeautifulSoup((tmp_path / "out" / "events" / "good-event" / "index.html").read_text(encoding="utf-8"), "html5lib")
+    assert soup.find("meta", attrs={"name": "citation_title"})["content"] == "javascript:alert(1) [@good-source]"
