@@ -46,7 +46,7 @@ def problem_lines(out: list[str], data: Path) -> list[str]:
     return [line.replace(prefix, "") for line in out if line.startswith(prefix)]
 
 
-UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in data/published-ids.txt'
+UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in the register (data/register/good-figure.txt)'
 WARNINGS = [
     "data/events/good-later-event.yaml:10:3: W601 the event rests on a single source",
     'data/events/good-later-event.yaml:11:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
@@ -153,7 +153,7 @@ def test_single_files_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixtu
     status, out = run_check(data, capsys, str(data / "events" / "e400-bad-date.yaml"))
     assert status == 1
     assert problem_lines(out, data) == [
-        'data/events/e400-bad-date.yaml:1:5: W603 id "e400-bad-date" is not yet in data/published-ids.txt',
+        'data/events/e400-bad-date.yaml:1:5: W603 id "e400-bad-date" is not yet in the register (data/register/e400-bad-date.txt)',
         *expected(BAD / "events" / "e400-bad-date.yaml"),
         "data/events/e400-bad-date.yaml:10:3: W601 the event rests on a single source",
     ]

@@ -10,7 +10,7 @@ from pathlib import Path
 from .canonical import canonical_text
 from .checks import run_checks
 from .clock import today
-from .dataset import PUBLISHED_IDS, load_dataset
+from .dataset import PUBLISHED_IDS, REGISTER_DIR, load_dataset
 from .load import display
 from .problems import CODES
 from .scaffold import scaffold, slug
@@ -53,22 +53,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    """Record every current id in the register of published ids (never removes a line)."""
+    """Record each new id in a file of its own, data/register/<id>.txt holding "kind/id": two
+    pull requests that add entries then never edit the same file. Never removes a record."""
     data_dir = Path(args.data).resolve()
     data = load_dataset(data_dir)
     broken = [p for p in data.problems if p.is_error and p.code.startswith(("E1", "E321"))]
-    if PUBLISHED_IDS in data.invalid_files or any(p.code == "E112" for p in broken):
+    if any(name == PUBLISHED_IDS or name.startswith(f"{REGISTER_DIR}/") for name in data.invalid_files) or any(p.code == "E112" for p in broken):
         for problem in broken:
             print(problem.format())
-        print(f"data/{PUBLISHED_IDS} was left as it is; fix the problems above first")
+        print("the register was left as it is; fix the problems above first")
         return 1
-    known = {f"{kind}/{entry_id}" for kind, entry_id, _line in data.published}
+    known = {f"{kind}/{entry_id}" for kind, entry_id, _path, _line in data.published}
     current = {f"{kind}/{entry_id}" for kind, docs in data.docs.items() for entry_id in docs}
     new = sorted(current - known)
-    lines = sorted(known | current)
-    header = "# Every id ever published, as kind/id. Never remove a line: see data/retired.yaml.\n"
-    write_if_changed(data_dir, PUBLISHED_IDS, header + "".join(f"{line}\n" for line in lines))
-    print(f"registered {len(new)} new ids ({len(lines)} in all)")
+    for record in new:
+        entry_id = record.split("/", 1)[1]
+        write_if_changed(data_dir, f"{REGISTER_DIR}/{entry_id}.txt", f"{record}\n")
+        print(f"registered {record} in data/{REGISTER_DIR}/{entry_id}.txt")
+    print(f"registered {len(new)} new ids ({len(known | current)} in all)")
     return 0
 
 
@@ -197,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.set_defaults(func=cmd_bench)
     links = sub.add_parser("links", help="report dead source and archive addresses (needs the network)")
     links.set_defaults(func=cmd_links)
-    reg = sub.add_parser("register", help="add new ids to data/published-ids.txt")
+    reg = sub.add_parser("register", help="record each new id in data/register/<id>.txt (never edits a shared file)")
     reg.set_defaults(func=cmd_register)
     gen = sub.add_parser("generate", help="check, then write the site's generated Markdown into docs/")
     gen.add_argument("--docs", default=str(ROOT / "docs"), help="the MkDocs docs_dir (default: docs/)")

@@ -14,8 +14,8 @@ from typing import Any
 
 from . import dates
 from .canonical import canonical_text
-from .dataset import PUBLISHED_IDS, Dataset
-from .load import Document, display
+from .dataset import REGISTER_DIR, Dataset
+from .load import Document
 from .model import is_repost
 from .parallel import parallel_map
 from .problems import Problem
@@ -242,19 +242,18 @@ def published_ids_still_resolve(data: Dataset) -> Iterator[Problem]:
     if "retired.yaml" in data.invalid_files:
         return  # which ids are retired is unknown until that file is fixed (its errors are reported)
     retired = data.retired.data if data.retired else {}
-    register = display(data.root / PUBLISHED_IDS)
-    for kind, entry_id, line in data.published:
+    for kind, entry_id, register, line in data.published:
         if entry_id in data.docs.get(kind, {}) or entry_id in data.invalid or entry_id in retired:
             continue
         yield Problem(register, line, 1, "E320", f'published id "{kind}/{entry_id}" no longer exists')
 
 
 def new_ids_are_registered(data: Dataset) -> Iterator[Problem]:
-    known = {(kind, entry_id) for kind, entry_id, _line in data.published}
+    known = {(kind, entry_id) for kind, entry_id, _path, _line in data.published}
     for kind, docs in data.docs.items():
         for entry_id, doc in docs.items():
             if (kind, entry_id) not in known:
-                yield _problem(doc, ("id",), "W603", f'id "{entry_id}" is not yet in data/{PUBLISHED_IDS}')
+                yield _problem(doc, ("id",), "W603", f'id "{entry_id}" is not yet in the register (data/{REGISTER_DIR}/{entry_id}.txt)')
 
 
 def retired_entries_are_recorded_fully(data: Dataset, today: dt.date) -> Iterator[Problem]:

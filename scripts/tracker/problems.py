@@ -45,7 +45,10 @@ CODES: dict[str, tuple[str, str]] = {
     "E310": ("counting-mismatch", "cumulative and snapshot series use as_of; per-period series use period"),
     "E311": ("values-order", "list the values in date order, oldest first"),
     "E320": ("published-id-gone", "restore the entry, or record it in data/retired.yaml as renamed, merged or withdrawn"),
-    "E321": ("bad-register-line", "each line of data/published-ids.txt is kind/id, e.g. events/spc-blacklist-launch-2013; # starts a comment"),
+    "E321": (
+        "bad-register-line",
+        "each line of a register file (published-ids.txt, register/*.txt) is kind/id, e.g. events/spc-blacklist-launch-2013; # starts a comment",
+    ),
     "E322": ("bad-retired", "see the comment at the top of data/retired.yaml"),
     "E323": ("bad-changelog", "see the comment at the top of data/changelog.yaml"),
     "E324": ("bad-place-tree", "give the place an existing parent (the place it lies within), and never a place that lies within it"),
@@ -62,7 +65,7 @@ CODES: dict[str, tuple[str, str]] = {
     "W600": ("no-archive-link", "add archive_url: a saved copy on the Wayback Machine, archive.today or Perma.cc"),
     "W601": ("single-source", "add an independent second source if one exists"),
     "W602": ("reposts-only", "find the original publisher's copy, or set status: reposts-only"),
-    "W603": ("unregistered-id", "record the new id in data/published-ids.txt: python -m scripts.tracker register"),
+    "W603": ("unregistered-id", "record the new id in the register: make register"),
 }
 
 
