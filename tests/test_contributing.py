@@ -133,6 +133,9 @@ def test_workflows_are_valid_and_pin_their_actions() -> None:
         assert True in workflow or "on" in workflow, path.name  # YAML 1.1 reads the key `on` as True
         assert "permissions" in workflow, f"{path.name}: permissions must be declared"
         for job in workflow["jobs"].values():
+            if "uses" in job:  # a job that calls another workflow of this repository
+                assert re.fullmatch(r"\./\.github/workflows/[\w.-]+\.yml", job["uses"]), job["uses"]
+                continue
             assert job["runs-on"].startswith("ubuntu-")
             for step in job["steps"]:
                 assert "uses" in step or "run" in step

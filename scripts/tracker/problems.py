@@ -66,6 +66,7 @@ CODES: dict[str, tuple[str, str]] = {
     "W601": ("single-source", "add an independent second source if one exists"),
     "W602": ("reposts-only", "find the original publisher's copy, or set status: reposts-only"),
     "W603": ("unregistered-id", "record the new id in the register: make register"),
+    "W604": ("source-not-yet-cited", "cite it from the entry you are writing; the full check (make check) fails until an entry does"),
 }
 
 
