@@ -1,4 +1,6 @@
-"""Command line: python -m scripts.tracker {check,generate,build} — run from the repository root."""
+"""The tracker's command line, run from the repository root: check the data, scaffold, format and
+register entries, build the site. Every command also has a make target (see CONTRIBUTING.md);
+with a plain python3 it runs itself again with .venv/bin/python."""
 
 from __future__ import annotations
 
@@ -8,7 +10,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .canonical import canonical_text
+from .bootstrap import use_project_venv
+
+if __name__ == "__main__":
+    use_project_venv()
+
+from .canonical import canonical_text, with_comments
 from .checks import run_checks
 from .clock import today
 from .dataset import PUBLISHED_IDS, REGISTER_DIR, load_dataset
@@ -94,7 +101,7 @@ def cmd_format(args: argparse.Namespace) -> int:
             path = Path(doc.path).resolve()
             if wanted and _where(doc.path) not in wanted:
                 continue
-            text = canonical_text(kind, doc.data, data_dir / "schema")
+            text = with_comments(path.read_text(encoding="utf-8"), canonical_text(kind, doc.data, data_dir / "schema"))
             if write_if_changed(data_dir, path.relative_to(data_dir).as_posix(), text):
                 changed += 1
                 print(f"formatted {doc.path}")
@@ -210,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     links.set_defaults(func=cmd_links)
     reg = sub.add_parser("register", help="record each new id in data/register/<id>.txt (never edits a shared file)")
     reg.set_defaults(func=cmd_register)
-    gen = sub.add_parser("generate", help="check, then write the site's generated Markdown into docs/")
+    gen = sub.add_parser("generate", help="check, then write the site's generated pages into docs/")
     gen.add_argument("--docs", default=str(ROOT / "docs"), help="the MkDocs docs_dir (default: docs/)")
     gen.set_defaults(func=cmd_generate)
     args = parser.parse_args(argv)
