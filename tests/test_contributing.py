@@ -180,3 +180,45 @@ def test_the_link_report_names_dead_addresses(tmp_path: Path, capsys: pytest.Cap
     assert out.splitlines()[0] == "## Link check: 2 of 3 addresses did not answer"
     assert f"| `good-report` | url | {base}/gone | HTTP 404 |" in out
     assert f"| `good-source` | archive_url | {base}/alive-archive | HTTP 404 |" in out
+
+
+def test_format_keeps_the_comments_new_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    assert main(["--data", str(data), "new", "event", "Comments stay 2014"]) == 0
+    created = data / "events" / "comments-stay-2014.yaml"
+    filled = fill(created.read_text(encoding="utf-8"))
+    lines = filled.split("\n")
+    title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    start = title
+    while lines[start - 1].startswith("# A neutral") or lines[start - 1].startswith("# starts"):
+        start -= 1
+    block = lines[start : title + 1]
+    moved = lines[:start] + lines[title + 1 :]
+    at = next(i for i, line in enumerate(moved) if line.startswith("status:")) + 1
+    moved[at:at] = block  # the title and its comment after the status: format moves them back
+    created.write_text("\n".join(moved), encoding="utf-8")
+    comments = [line for line in filled.split("\n") if line.startswith("#")]
+    capsys.readouterr()
+    assert main(["--data", str(data), "format", str(created)]) == 0
+    text = created.read_text(encoding="utf-8")
+    assert [line for line in text.split("\n") if line.startswith("#")] == comments
+    assert text.index("# A neutral, factual headline") < text.index("title: ") < text.index("# When the event happened")
+    assert main(["--data", str(data), "check", str(created)]) == 0, capsys.readouterr().out
+
+
+def test_the_scaffold_shows_every_date_form_and_only_ids_that_exist() -> None:
+    from scripts.tracker.scaffold import scaffold
+
+    schema = ROOT / "data" / "schema"
+    for kind in ("events", "figures", "claims", "sources"):
+        text = scaffold(kind, "x", schema, __import__("datetime").date(2026, 11, 27))
+        comments = " ".join(line[2:] for line in text.split("\n") if line.startswith("# "))
+        if '\ndate: "TODO"' in text:
+            for form in ('"2019"', '"2019-05"', '"2019-05-12"', '"about 2010"', '"before 2020-03"', '"after 2016-06"', '"2014/2020"'):
+                assert form in comments, (kind, form)
+        named = set(re.findall(r"\[@([a-z0-9-]+)\]", comments))
+        named |= set(re.findall(r'"source": "([a-z0-9-]+)"', comments))
+        for related in re.findall(r"\[(\"[a-z0-9-]+\"(?:, \"[a-z0-9-]+\")*)\]", comments):
+            named |= set(re.findall(r'"([a-z0-9-]+)"', related)) - {"court-blacklists", "travel-restrictions"}
+        for entry_id in named - {"source-id"}:  # [@source-id] stands for any id
+            assert list((ROOT / "data").glob(f"*/{entry_id}.yaml")), f"{kind}: the scaffold names {entry_id}, which does not exist"
