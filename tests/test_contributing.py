@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,8 +39,9 @@ FILLED = {  # what a contributor would type in place of each TODO, per field
 }
 
 
-def fill(text: str) -> str:
+def fill(text: str, values: dict[str, str] = FILLED) -> str:
     """Replace each TODO by a valid value for its field, as a contributor would."""
+    FILLED = values
     out, field = [], ""
     for line in text.split("\n"):
         key = re.match(r"^\s*(?:- )?([a-z_]+):", line)
@@ -222,3 +226,69 @@ def test_the_scaffold_shows_every_date_form_and_only_ids_that_exist() -> None:
             named |= set(re.findall(r'"([a-z0-9-]+)"', related)) - {"court-blacklists", "travel-restrictions"}
         for entry_id in named - {"source-id"}:  # [@source-id] stands for any id
             assert list((ROOT / "data").glob(f"*/{entry_id}.yaml")), f"{kind}: the scaffold names {entry_id}, which does not exist"
+
+
+def _actionlint(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The pinned actionlint, with the pinned shellcheck on its PATH for run: scripts."""
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([str(bin_dir / "actionlint"), "-no-color", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def test_the_workflows_pass_actionlint_with_shellcheck() -> None:
+    result = _actionlint()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_actionlint_runs_shellcheck_on_run_steps(tmp_path: Path) -> None:
+    """The check above can fail: the A && B || C that once was in pull-request.yml is caught."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "x.yml").write_text(
+        "name: x\non: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - run: sudo apt-get update && sudo apt-get install -y chromium || sudo apt-get install -y chromium-browser\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    result = _actionlint(cwd=tmp_path)
+    assert result.returncode == 1 and "SC2015" in result.stdout
+
+
+def test_deploy_publishes_only_after_the_tests_passed_on_the_same_commit() -> None:
+    deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    tests = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    jobs = deploy["jobs"]
+    assert jobs["test"]["uses"] == "./.github/workflows/pull-request.yml"  # same run, same commit
+    assert "workflow_call" in tests[True] and "make test" in [s.get("run") for s in tests["jobs"]["test"]["steps"]]
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert "push" not in tests[True]  # main is tested once, by deploy.yml
+
+
+def test_every_route_has_a_place_to_go() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is False
+    links = {link["name"]: link for link in config["contact_links"]}
+    security = next(link for name, link in links.items() if "security" in name.lower())
+    assert security["url"].endswith("/SECURITY.md") and (ROOT / "SECURITY.md").is_file()
+    private = next(link for name, link in links.items() if "takedown" in name.lower())
+    assert "without a GitHub account" in private["name"]
+    site = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n# ----", 1)[0])
+    assert private["url"] == site["site_url"] + "about/#contact"
+    assert "@" in site["extra"]["tracker"]["contact"]  # the non-GitHub route, shown in every footer
+    assert "## Contact" in (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    assert any("question" in name.lower() for name in links)
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "site-problem.yml").read_text(encoding="utf-8"))
+    assert {item["id"] for item in form["body"]} >= {"page", "problem"}
+
+
+def test_pre_commit_is_installable_and_its_config_valid() -> None:
+    assert re.search(r"^pre-commit==[\d.]+$", (ROOT / "requirements-dev.txt").read_text(encoding="utf-8"), flags=re.M)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "make hooks" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

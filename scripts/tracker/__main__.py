@@ -130,7 +130,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{display(target)} already exists; choose another title")
         return 1
     write_if_changed(data_dir, f"{kind}/{entry_id}.yaml", scaffold(kind, entry_id, data_dir / "schema", today()))
-    print(f"created {display(target)}: replace every TODO, then run: python -m scripts.tracker check {display(target)}")
+    print(f"created {display(target)}: replace every TODO, then run: make check FILES={display(target)}")
     return 0
 
 
