@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ENV, ROOT
+from .conftest import ENV as TEST_ENV
+from .conftest import ROOT
 from .test_contributing import FILLED, fill
 
+ENV = {k: v for k, v in TEST_ENV.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}  # a newcomer's shell, not make's
 SOURCE_ID = "china-daily-2013-debtor-list-report"
 BROKEN = ("Traceback", "ModuleNotFoundError", "No rule to make target", "command not found", "usage:")
 
