@@ -11,7 +11,14 @@ SITE ?= site
 export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test lint clean tools bench
+.PHONY: serve build check test lint clean tools bench new format register hooks
+
+# Arguments of the contributor commands: make check FILES=data/events/x.yaml, make format FILES=…,
+# make new KIND=event TITLE="Court publishes a list of debtors 2013". ADDR: where serve listens.
+FILES ?=
+KIND ?=
+TITLE ?=
+ADDR ?= 127.0.0.1:8000
 
 # The browser tests drive Debian's Chromium, and the clock test runs commands under libfaketime
 # (Debian's faketime); install them when they are missing (root, or sudo).
@@ -23,13 +30,26 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $@
 
 serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on every edit
-	$(PY) -m mkdocs serve --strict
+	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(STAMP)  ## build the site into site/ (replaced only when the whole build succeeds)
 	$(PY) -m scripts.tracker build --site-dir $(SITE)
 
-check: $(STAMP)  ## validate the data
-	$(PY) -m scripts.tracker check
+check: $(STAMP)  ## validate the data (all of it, or report on FILES only)
+	$(PY) -m scripts.tracker check $(FILES)
+
+new: $(STAMP)  ## a new entry file, every field explained: make new KIND=event TITLE="…"
+	@test -n "$(KIND)" && test -n "$(TITLE)" || { echo 'usage: make new KIND=event|figure|claim|source TITLE="A short title 2013"'; exit 2; }
+	$(PY) -m scripts.tracker new "$(KIND)" "$(TITLE)"
+
+format: $(STAMP)  ## rewrite entries in canonical form (all, or FILES); comments stay
+	$(PY) -m scripts.tracker format $(FILES)
+
+register: $(STAMP)  ## record each new id in data/register/<id>.txt (never edits a shared file)
+	$(PY) -m scripts.tracker register
+
+hooks: $(STAMP)  ## check data files, schemas and Python before every commit (pre-commit)
+	$(VENV)/bin/pre-commit install
 
 lint: $(STAMP)
 	$(PY) -m ruff check scripts tests

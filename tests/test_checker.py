@@ -46,7 +46,7 @@ def problem_lines(out: list[str], data: Path) -> list[str]:
     return [line.replace(prefix, "") for line in out if line.startswith(prefix)]
 
 
-UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in data/published-ids.txt'
+UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in the register (data/register/good-figure.txt)'
 WARNINGS = [
     "data/events/good-later-event.yaml:10:3: W601 the event rests on a single source",
     'data/events/good-later-event.yaml:11:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
@@ -113,8 +113,11 @@ def hang_guard(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+NOT_YET_CITED = 'data/sources/new-notice.yaml:1:5: W604 source "new-notice" is not cited by any entry yet'
+
+
 def test_every_error_code_has_a_fixture() -> None:
-    lines = [line for case in CASES for line in expected(case)] + WARNINGS + [UNREGISTERED]
+    lines = [line for case in CASES for line in expected(case)] + WARNINGS + [UNREGISTERED, NOT_YET_CITED]
     seen = {m.group(1) for line in lines for m in [re.search(r": ([EW]\d{3}) ", line)] if m}
     assert seen | RUNTIME_CASES == set(CODES)
 
@@ -153,7 +156,7 @@ def test_single_files_can_be_checked(tmp_path: Path, capsys: pytest.CaptureFixtu
     status, out = run_check(data, capsys, str(data / "events" / "e400-bad-date.yaml"))
     assert status == 1
     assert problem_lines(out, data) == [
-        'data/events/e400-bad-date.yaml:1:5: W603 id "e400-bad-date" is not yet in data/published-ids.txt',
+        'data/events/e400-bad-date.yaml:1:5: W603 id "e400-bad-date" is not yet in the register (data/register/e400-bad-date.txt)',
         *expected(BAD / "events" / "e400-bad-date.yaml"),
         "data/events/e400-bad-date.yaml:10:3: W601 the event rests on a single source",
     ]
@@ -204,3 +207,61 @@ def test_the_benchmarks_synthetic_data_passes_the_check(tmp_path: Path, capsys: 
     data = synthesise(120, tmp_path / "bench")
     status, out = run_check(data, capsys)
     assert status == 0, "\n".join(out)
+
+
+ONE_MISTAKE = {  # the contributor's mistake -> the one error it must give, with the fix it suggests
+    "e201-misspelt-field": 'E201 unknown field "sumary" in the entry; did you mean "summary"?',
+    "e302-near-miss-source": 'E302 source "good-reprot" does not exist in data/sources/; did you mean "good-report"?',
+    "e303-near-miss-related": 'E303 related entry "good-clam" does not exist (events, figures or claims); did you mean "good-claim"?',
+    "e500-near-miss-place": 'E500 place "rongchen" is not in data/vocab/places.yaml; did you mean "rongcheng"?',
+    "e205-near-miss-enum": 'did you mean "times"?',
+    "e330-unquoted-date": 'E330 date: 2013-10 is not in double quotes; write date: "2013-10"',
+    "e202-unquoted-year": 'E202 date is the number 2013; a date is text: write it in quotes, "2013"',
+    "e400-bad-date-only-citer": 'E400 date: "2025-06-31" is not a calendar date: June 2025 has no day 31',
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_MISTAKE))
+def test_one_mistake_gives_one_error_with_its_fix(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = next(c for c in CASES if c.stem == name or c.name == name)
+    data = data_with(tmp_path, case)
+    status, out = run_check(data, capsys)
+    assert status == 1
+    errors = [line for line in problem_lines(out, data) if re.search(r": E\d{3} ", line)]
+    assert len(errors) == 1, errors  # in particular no E306 for the source only the broken entry cites
+    assert ONE_MISTAKE[name] in errors[0]
+
+
+def test_a_misspelt_field_is_explained_by_the_fields_description(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = data_with(tmp_path, BAD / "e201-misspelt-field")
+    _status, out = run_check(data, capsys)
+    hint = out[out.index(next(line for line in out if " E201 " in line)) + 1]
+    assert hint.startswith("    hint: What happened and why it matters, in your own words")
+
+
+def test_hints_come_from_the_schema_for_every_missing_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    event = data / "events" / "good-event.yaml"
+    lines = event.read_text(encoding="utf-8").split("\n")
+    event.write_text("\n".join(line for line in lines if not line.startswith("categories:") and line != "  - court-blacklists"), encoding="utf-8")
+    status, out = run_check(data, capsys)
+    assert status == 1
+    problem = next(i for i, line in enumerate(out) if " E200 " in line)
+    assert out[problem].endswith('E200 missing required field "categories" in the entry; it goes before "summary"')
+    assert out[problem].split(":")[-3] == "5"  # the line where it belongs: the summary's
+    assert (
+        out[problem + 1]
+        == '    hint: One or more keys of data/vocab/categories.yaml, main theme first. e.g. ["court-blacklists", "travel-restrictions"]'
+    )
+
+
+def test_a_new_source_checked_alone_is_a_warning_until_an_entry_cites_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    source = data / "sources" / "new-notice.yaml"
+    shutil.copy(BAD / "e201-misspelt-field" / "sources" / "new-notice.yaml", source)
+    status, out = run_check(data, capsys, str(source))
+    assert status == 0
+    assert NOT_YET_CITED in problem_lines(out, data)
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert problem_lines(out, data) == ['data/sources/new-notice.yaml:1:5: E306 source "new-notice" is not cited by any entry']

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,8 +39,9 @@ FILLED = {  # what a contributor would type in place of each TODO, per field
 }
 
 
-def fill(text: str) -> str:
+def fill(text: str, values: dict[str, str] = FILLED) -> str:
     """Replace each TODO by a valid value for its field, as a contributor would."""
+    FILLED = values
     out, field = [], ""
     for line in text.split("\n"):
         key = re.match(r"^\s*(?:- )?([a-z_]+):", line)
@@ -133,6 +137,9 @@ def test_workflows_are_valid_and_pin_their_actions() -> None:
         assert True in workflow or "on" in workflow, path.name  # YAML 1.1 reads the key `on` as True
         assert "permissions" in workflow, f"{path.name}: permissions must be declared"
         for job in workflow["jobs"].values():
+            if "uses" in job:  # a job that calls another workflow of this repository
+                assert re.fullmatch(r"\./\.github/workflows/[\w.-]+\.yml", job["uses"]), job["uses"]
+                continue
             assert job["runs-on"].startswith("ubuntu-")
             for step in job["steps"]:
                 assert "uses" in step or "run" in step
@@ -177,3 +184,111 @@ def test_the_link_report_names_dead_addresses(tmp_path: Path, capsys: pytest.Cap
     assert out.splitlines()[0] == "## Link check: 2 of 3 addresses did not answer"
     assert f"| `good-report` | url | {base}/gone | HTTP 404 |" in out
     assert f"| `good-source` | archive_url | {base}/alive-archive | HTTP 404 |" in out
+
+
+def test_format_keeps_the_comments_new_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    assert main(["--data", str(data), "new", "event", "Comments stay 2014"]) == 0
+    created = data / "events" / "comments-stay-2014.yaml"
+    filled = fill(created.read_text(encoding="utf-8"))
+    lines = filled.split("\n")
+    title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    start = title
+    while lines[start - 1].startswith("# A neutral") or lines[start - 1].startswith("# starts"):
+        start -= 1
+    block = lines[start : title + 1]
+    moved = lines[:start] + lines[title + 1 :]
+    at = next(i for i, line in enumerate(moved) if line.startswith("status:")) + 1
+    moved[at:at] = block  # the title and its comment after the status: format moves them back
+    created.write_text("\n".join(moved), encoding="utf-8")
+    comments = [line for line in filled.split("\n") if line.startswith("#")]
+    capsys.readouterr()
+    assert main(["--data", str(data), "format", str(created)]) == 0
+    text = created.read_text(encoding="utf-8")
+    assert [line for line in text.split("\n") if line.startswith("#")] == comments
+    assert text.index("# A neutral, factual headline") < text.index("title: ") < text.index("# When the event happened")
+    assert main(["--data", str(data), "check", str(created)]) == 0, capsys.readouterr().out
+
+
+def test_the_scaffold_shows_every_date_form_and_only_ids_that_exist() -> None:
+    from scripts.tracker.scaffold import scaffold
+
+    schema = ROOT / "data" / "schema"
+    for kind in ("events", "figures", "claims", "sources"):
+        text = scaffold(kind, "x", schema, __import__("datetime").date(2026, 11, 27))
+        comments = " ".join(line[2:] for line in text.split("\n") if line.startswith("# "))
+        if '\ndate: "TODO"' in text:
+            for form in ('"2019"', '"2019-05"', '"2019-05-12"', '"about 2010"', '"before 2020-03"', '"after 2016-06"', '"2014/2020"'):
+                assert form in comments, (kind, form)
+        named = set(re.findall(r"\[@([a-z0-9-]+)\]", comments))
+        named |= set(re.findall(r'"source": "([a-z0-9-]+)"', comments))
+        for related in re.findall(r"\[(\"[a-z0-9-]+\"(?:, \"[a-z0-9-]+\")*)\]", comments):
+            named |= set(re.findall(r'"([a-z0-9-]+)"', related)) - {"court-blacklists", "travel-restrictions"}
+        for entry_id in named - {"source-id"}:  # [@source-id] stands for any id
+            assert list((ROOT / "data").glob(f"*/{entry_id}.yaml")), f"{kind}: the scaffold names {entry_id}, which does not exist"
+
+
+def _actionlint(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The pinned actionlint, with the pinned shellcheck on its PATH for run: scripts."""
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([str(bin_dir / "actionlint"), "-no-color", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def test_the_workflows_pass_actionlint_with_shellcheck() -> None:
+    result = _actionlint()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_actionlint_runs_shellcheck_on_run_steps(tmp_path: Path) -> None:
+    """The check above can fail: the A && B || C that once was in pull-request.yml is caught."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "x.yml").write_text(
+        "name: x\non: push\npermissions: {}\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - run: sudo apt-get update && sudo apt-get install -y chromium || sudo apt-get install -y chromium-browser\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    result = _actionlint(cwd=tmp_path)
+    assert result.returncode == 1 and "SC2015" in result.stdout
+
+
+def test_deploy_publishes_only_after_the_tests_passed_on_the_same_commit() -> None:
+    deploy = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))
+    tests = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    jobs = deploy["jobs"]
+    assert jobs["test"]["uses"] == "./.github/workflows/pull-request.yml"  # same run, same commit
+    assert "workflow_call" in tests[True] and "make test" in [s.get("run") for s in tests["jobs"]["test"]["steps"]]
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert "push" not in tests[True]  # main is tested once, by deploy.yml
+
+
+def test_every_route_has_a_place_to_go() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is False
+    links = {link["name"]: link for link in config["contact_links"]}
+    security = next(link for name, link in links.items() if "security" in name.lower())
+    assert security["url"].endswith("/SECURITY.md") and (ROOT / "SECURITY.md").is_file()
+    private = next(link for name, link in links.items() if "takedown" in name.lower())
+    assert "without a GitHub account" in private["name"]
+    site = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n# ----", 1)[0])
+    assert private["url"] == site["site_url"] + "about/#contact"
+    assert "@" in site["extra"]["tracker"]["contact"]  # the non-GitHub route, shown in every footer
+    assert "## Contact" in (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    assert any("question" in name.lower() for name in links)
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "site-problem.yml").read_text(encoding="utf-8"))
+    assert {item["id"] for item in form["body"]} >= {"page", "problem"}
+
+
+def test_pre_commit_is_installable_and_its_config_valid() -> None:
+    assert re.search(r"^pre-commit==[\d.]+$", (ROOT / "requirements-dev.txt").read_text(encoding="utf-8"), flags=re.M)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "make hooks" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import yaml
 
+from scripts.tracker.dataset import load_dataset
+
 from .conftest import ROOT
 
 DATA = ROOT / "data"
@@ -72,10 +74,10 @@ def test_figures_count_one_thing_each() -> None:
 
 
 def test_every_published_entry_is_in_the_register() -> None:
-    register = set((DATA / "published-ids.txt").read_text(encoding="utf-8").splitlines())
+    register = {f"{kind}/{entry_id}" for kind, entry_id, _path, _line in load_dataset(DATA).published}
     for kind in ("events", "figures", "claims", "sources"):
         for path in sorted((DATA / kind).glob("*.yaml")):
-            assert f"{kind}/{path.stem}" in register, f"run: python -m scripts.tracker register ({kind}/{path.stem})"
+            assert f"{kind}/{path.stem}" in register, f"run: make register ({kind}/{path.stem})"
 
 
 def test_known_gaps_are_recorded_and_each_figure_says_how_recent_it_is(site) -> None:

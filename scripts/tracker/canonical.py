@@ -118,3 +118,65 @@ def canonical_text(kind: str, data: dict[str, Any], schema_dir: Path) -> str:
         default_flow_style=False,
     )
     return schema_hint(kind) + body
+
+
+_BLOCK_START = re.compile(r"^(\s*)(- )?[^\s#-][^:#]*:\s*[|>][-+0-9]*\s*$")
+
+
+def comment_lines(text: str) -> list[bool]:
+    """Which lines are whole-line comments (a '#' line inside a block scalar is text, not one)."""
+    flags = []
+    block_indent: int | None = None
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None and (not line.strip() or indent > block_indent):
+            flags.append(False)
+            continue
+        block_indent = None
+        start = _BLOCK_START.match(line)
+        if start:
+            block_indent = len(start.group(1)) + (2 if start.group(2) else 0)
+        flags.append(line.lstrip().startswith("#"))
+    return flags
+
+
+def with_comments(original: str, canonical: str) -> str:
+    """The canonical text with the original's whole-line comments kept: each run of comment
+    lines stays above the field (or list item) it stood above, wherever format moves that field;
+    comments after the last field stay at the end. The editor schema hint is written once."""
+    from .load import _load_checked  # here: load imports nothing from this module, but keep it lazy
+
+    lines = original.replace("\r\n", "\n").split("\n")
+    before, _problems = _load_checked("original", original)
+    after, _problems = _load_checked("canonical", canonical)
+    if before is None or after is None:
+        return canonical
+    at_line = {line: path for path, (line, _col) in before.value_marks.items() if path}
+    at_line.update({line: path for path, (line, _col) in before.key_marks.items()})
+    groups: dict[tuple, list[str]] = {}
+    trailing: list[str] = []
+    pending: list[str] = []
+    for number, (line, is_comment) in enumerate(zip(lines, comment_lines(original), strict=True), start=1):
+        if is_comment:
+            if not line.lstrip().startswith("# yaml-language-server:"):
+                pending.append(line)
+        elif line.strip() and pending:
+            path = at_line.get(number)
+            if path is None:
+                trailing += pending  # inside a value: keep it, at the end
+            else:
+                groups.setdefault(path, []).extend(pending)
+            pending = []
+    trailing += pending
+    target = {path: line for path, (line, _col) in after.value_marks.items() if path}
+    target.update({path: line for path, (line, _col) in after.key_marks.items()})
+    inserts: dict[int, list[str]] = {}
+    for path, comments in groups.items():
+        inserts.setdefault(target.get(path, 0), []).extend(comments)
+    out = []
+    body = canonical.rstrip("\n").split("\n")
+    for number, line in enumerate(body, start=1):
+        out += inserts.get(number, [])
+        out.append(line)
+    out += inserts.get(0, []) + trailing
+    return "\n".join(out) + "\n"

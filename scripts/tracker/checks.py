@@ -14,13 +14,14 @@ from typing import Any
 
 from . import dates
 from .canonical import canonical_text
-from .dataset import PUBLISHED_IDS, Dataset
-from .load import Document, display
+from .dataset import REGISTER_DIR, Dataset, entry_files
+from .load import Document, read_text
 from .model import is_repost
 from .parallel import parallel_map
 from .problems import Problem
 from .render import complexity_problem
 from .scaffold import PLACEHOLDER
+from .suggest import did_you_mean, nearest
 
 MARKER = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 VOCAB_FIELDS = {  # field -> vocabulary file
@@ -97,10 +98,12 @@ def vocabulary_is_respected(data: Dataset) -> Iterator[Problem]:
         for name, vocab in VOCAB_FIELDS.items():
             value = doc.data.get(name)
             if value is not None and vocab not in broken and value not in data.vocab[vocab]:
-                yield _problem(doc, (name,), "E500", f'{name} "{value}" is not in data/vocab/{vocab}.yaml')
+                hint = did_you_mean(value, data.vocab[vocab])
+                yield _problem(doc, (name,), "E500", f'{name} "{value}" is not in data/vocab/{vocab}.yaml{hint}')
         for i, value in enumerate(doc.data.get("categories", [])):
             if "categories" not in broken and value not in data.vocab["categories"]:
-                yield _problem(doc, ("categories", i), "E500", f'category "{value}" is not in data/vocab/categories.yaml')
+                hint = did_you_mean(value, data.vocab["categories"])
+                yield _problem(doc, ("categories", i), "E500", f'category "{value}" is not in data/vocab/categories.yaml{hint}')
 
 
 def summaries_render_safely(data: Dataset) -> Iterator[Problem]:
@@ -115,15 +118,18 @@ def cited_sources_exist(data: Dataset) -> Iterator[Problem]:
     for _kind, doc in data.all_docs():
         for at, source_id in _citations(doc.data):
             if source_id not in data.docs["sources"] and source_id not in data.invalid:
-                yield _problem(doc, at, "E302", f'source "{source_id}" does not exist in data/sources/')
+                hint = did_you_mean(source_id, [*data.docs["sources"], *data.invalid], cutoff=0.8)
+                yield _problem(doc, at, "E302", f'source "{source_id}" does not exist in data/sources/{hint}')
 
 
 def markers_name_listed_sources(data: Dataset) -> Iterator[Problem]:
     for _kind, doc in data.all_docs():
         listed = {source_id for _at, source_id in _citations(doc.data)}
+        unknown = [source_id for source_id in listed if source_id not in data.docs["sources"] and source_id not in data.invalid]
         for match in MARKER.finditer(doc.data.get("summary", "")):
-            if match.group(1) not in listed:
-                yield _problem(doc, ("summary",), "E304", f"the summary cites [@{match.group(1)}], which this entry does not list as a source")
+            if match.group(1) not in listed and not nearest(match.group(1), unknown, cutoff=0.8):  # else E302 said it
+                hint = did_you_mean(match.group(1), listed, cutoff=0.8)
+                yield _problem(doc, ("summary",), "E304", f"the summary cites [@{match.group(1)}], which this entry does not list as a source{hint}")
 
 
 def related_entries_exist(data: Dataset) -> Iterator[Problem]:
@@ -132,14 +138,35 @@ def related_entries_exist(data: Dataset) -> Iterator[Problem]:
             if other == doc.data["id"]:
                 yield _problem(doc, ("related", i), "E305", f'related lists the entry itself ("{other}")')
             elif data.kind_of(other) in (None, "sources") and other not in data.invalid:
-                yield _problem(doc, ("related", i), "E303", f'related entry "{other}" does not exist (events, figures or claims)')
+                entries = [*data.docs["events"], *data.docs["figures"], *data.docs["claims"]]
+                hint = did_you_mean(other, entries, cutoff=0.8)
+                yield _problem(doc, ("related", i), "E303", f'related entry "{other}" does not exist (events, figures or claims){hint}')
 
 
 def every_source_is_cited(data: Dataset) -> Iterator[Problem]:
+    """A source no entry cites. Entries that failed their schema or could not be read still
+    count as citing what they name: one mistake in an entry is one error, not also an orphan."""
     cited = {source_id for _kind, doc in data.all_docs() for _at, source_id in _citations(doc.data)}
+    cited |= _named_by_failed_entries(data)
     for stem, doc in data.docs["sources"].items():
         if stem not in cited:
             yield _problem(doc, ("id",), "E306", f'source "{stem}" is not cited by any entry')
+
+
+SOURCE_ID = re.compile(r"(?:\bsource:\s*[\"']?|\[@)([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def _named_by_failed_entries(data: Dataset) -> set[str]:
+    """Source ids an entry that failed to load or validate would have cited, read leniently
+    from its text: `source: id` lines and [@id] markers."""
+    valid = {Path(doc.path).name for _kind, doc in data.all_docs()}
+    named: set[str] = set()
+    for kind, path in entry_files(data.root):
+        if kind == "sources" or path.name in valid or path.stem not in data.invalid:
+            continue
+        text, _problem = read_text(path, data.root, str(path))
+        named |= set(SOURCE_ID.findall(text or ""))
+    return named
 
 
 def source_urls_are_unique(data: Dataset) -> Iterator[Problem]:
@@ -247,19 +274,18 @@ def published_ids_still_resolve(data: Dataset) -> Iterator[Problem]:
     if "retired.yaml" in data.invalid_files:
         return  # which ids are retired is unknown until that file is fixed (its errors are reported)
     retired = data.retired.data if data.retired else {}
-    register = display(data.root / PUBLISHED_IDS)
-    for kind, entry_id, line in data.published:
+    for kind, entry_id, register, line in data.published:
         if entry_id in data.docs.get(kind, {}) or entry_id in data.invalid or entry_id in retired:
             continue
         yield Problem(register, line, 1, "E320", f'published id "{kind}/{entry_id}" no longer exists')
 
 
 def new_ids_are_registered(data: Dataset) -> Iterator[Problem]:
-    known = {(kind, entry_id) for kind, entry_id, _line in data.published}
+    known = {(kind, entry_id) for kind, entry_id, _path, _line in data.published}
     for kind, docs in data.docs.items():
         for entry_id, doc in docs.items():
             if (kind, entry_id) not in known:
-                yield _problem(doc, ("id",), "W603", f'id "{entry_id}" is not yet in data/{PUBLISHED_IDS}')
+                yield _problem(doc, ("id",), "W603", f'id "{entry_id}" is not yet in the register (data/{REGISTER_DIR}/{entry_id}.txt)')
 
 
 def retired_entries_are_recorded_fully(data: Dataset, today: dt.date) -> Iterator[Problem]:
@@ -347,14 +373,24 @@ def _not_canonical(index: int) -> Problem | None:
     if have == want:
         return None
     line = next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want)))
-    return Problem(
-        doc.path,
-        _line_number(text, have, line),
-        1,
-        "E330",
-        "the file is not in canonical form (field order, quoting or line width)",
-        f"run: python -m scripts.tracker format {doc.path}",
-    )
+    message = "the file is not in canonical form (field order, quoting or line width)"
+    if line < min(len(have), len(want)):
+        message = _unquoted_date(have[line], want[line]) or message
+    return Problem(doc.path, _line_number(text, have, line), 1, "E330", message, f"run: make format FILES={doc.path}")
+
+
+_QUOTED_DATE = re.compile(r'^(\s*(?:- )?)(date|added|reviewed|as_of|period): "(.*)"$')
+
+
+def _unquoted_date(have: str, want: str) -> str:
+    """The message for a date written without double quotes, the commonest E330."""
+    match = _QUOTED_DATE.match(want)
+    if not match or have.strip() == want.strip():
+        return ""
+    prefix, name, value = match.groups()
+    if have.rstrip() in (f"{prefix}{name}: {value}", f"{prefix}{name}: '{value}'"):
+        return f'{name}: {value} is not in double quotes; write {name}: "{value}" (dates are always quoted)'
+    return ""
 
 
 def _line_number(text: str, kept: list[str], index: int) -> int:
@@ -411,4 +447,13 @@ def run_checks(data: Dataset, today: dt.date, style: bool = True) -> list[Proble
             problems += check(data)
     for dated in DATED_CHECKS:
         problems += dated(data, today)
-    return sorted(set(problems))
+    return sorted(one_per_mistake(set(problems)))
+
+
+def one_per_mistake(problems: set[Problem]) -> set[Problem]:
+    """Leave out what follows from another error: a TODO placeholder also breaks its field's form
+    (E331 says it once), and a file's form (E330) is judged only once it is otherwise correct."""
+    placeholders = {(p.path, p.line) for p in problems if p.code == "E331"}
+    problems = {p for p in problems if p.code == "E331" or not p.is_error or (p.path, p.line) not in placeholders}
+    failing = {p.path for p in problems if p.is_error and p.code != "E330"}
+    return {p for p in problems if p.code != "E330" or p.path not in failing}

@@ -13,6 +13,9 @@ from .problems import Problem
 from .validate import FILE_SCHEMAS, KINDS, load_schemas, schema_problems
 
 PUBLISHED_IDS = "published-ids.txt"
+# New ids are registered one file each (register/<id>.txt holding the line kind/id), so that two
+# pull requests that add entries never edit the same file: see "The register" in CONTRIBUTING.md.
+REGISTER_DIR = "register"
 REGISTER_MAX_BYTES = 8 * 1024 * 1024  # one line per id ever published: room for about 150,000
 VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
 
@@ -28,8 +31,8 @@ class Dataset:
     # stems of files that failed to load or validate: kept out of docs, so later checks and
     # renderers only ever see well-formed data, and references to them are not reported twice
     invalid: set[str] = field(default_factory=set)
-    # permanence: every id ever published (kind, id, line), the retired ones, the versions
-    published: list[tuple[str, str, int]] = field(default_factory=list)
+    # permanence: every id ever published (kind, id, register file as shown, line), the retired ones, the versions
+    published: list[tuple[str, str, str, int]] = field(default_factory=list)
     retired: Document | None = None
     changelog: Document | None = None
     gaps: Document | None = None  # known gaps: what was sought and not found
@@ -73,7 +76,7 @@ def load_dataset(root: Path) -> Dataset:
         doc = _load_other(data, root / f"{name}.yaml", f"{name}.yaml", required=name == "changelog")
         if doc is not None and f"{name}.yaml" not in data.invalid_files:
             setattr(data, name, doc)
-    data.published = read_register(data, root / PUBLISHED_IDS)
+    data.published = read_register(data, root)
     files = [(kind, path, root, None) for kind, path in entry_files(root)]
     for kind, path, doc, problems, schema in parallel_map(_load_entry, files):
         stem = path.name.rsplit(".", 1)[0]
@@ -110,17 +113,33 @@ def _well_formed(values: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {str(key): value if isinstance(value, dict) else {} for key, value in values.items()}
 
 
-def read_register(data: Dataset, file: Path) -> list[tuple[str, str, int]]:
-    """data/published-ids.txt as (kind, id, line number): one kind/id a line; # starts a comment.
-    Read through the loader's guards (a link to a system file is refused, never printed) and
-    checked line by line against data/schema/register.schema.json."""
+def register_files(root: Path) -> list[Path]:
+    """The register's files: data/published-ids.txt (ids published before one file per id),
+    then data/register/*.txt in name order."""
+    folder = root / REGISTER_DIR
+    extra = sorted(p for p in folder.iterdir() if p.name.endswith(".txt")) if folder.is_dir() and not folder.is_symlink() else []
+    return [root / PUBLISHED_IDS, *extra]
+
+
+def read_register(data: Dataset, root: Path) -> list[tuple[str, str, str, int]]:
+    """Every register file as (kind, id, file as shown, line number): one kind/id a line; #
+    starts a comment. Each file is read through the loader's guards (a link to a system file is
+    refused, never printed) and checked line by line against data/schema/register.schema.json."""
+    out = []
+    for file in register_files(root):
+        out += _read_register_file(data, file)
+    return out
+
+
+def _read_register_file(data: Dataset, file: Path) -> list[tuple[str, str, str, int]]:
     path = display_path(file)
+    name = file.relative_to(data.root).as_posix()
     if not file.exists() and not file.is_symlink():
         return []
     text, problem = read_text(file, data.root, path, REGISTER_MAX_BYTES)
     if text is None:
         data.problems += [problem] if problem else []
-        data.invalid_files.add(PUBLISHED_IDS)
+        data.invalid_files.add(name)
         return []
     doc = Document(path, [])
     numbers = []
@@ -134,10 +153,10 @@ def read_register(data: Dataset, file: Path) -> list[tuple[str, str, int]]:
     for line, number in zip(doc.data, numbers, strict=True):
         if number in bad:
             data.problems.append(Problem(path, number, 1, "E321", f'"{_short(line)}" is not a published id written as kind/id'))
-            data.invalid_files.add(PUBLISHED_IDS)
+            data.invalid_files.add(name)
             continue
         kind, _, entry_id = line.partition("/")
-        out.append((kind, entry_id, number))
+        out.append((kind, entry_id, path, number))
     return out
 
 

@@ -45,12 +45,15 @@ CODES: dict[str, tuple[str, str]] = {
     "E310": ("counting-mismatch", "cumulative and snapshot series use as_of; per-period series use period"),
     "E311": ("values-order", "list the values in date order, oldest first"),
     "E320": ("published-id-gone", "restore the entry, or record it in data/retired.yaml as renamed, merged or withdrawn"),
-    "E321": ("bad-register-line", "each line of data/published-ids.txt is kind/id, e.g. events/spc-blacklist-launch-2013; # starts a comment"),
+    "E321": (
+        "bad-register-line",
+        "each line of a register file (published-ids.txt, register/*.txt) is kind/id, e.g. events/spc-blacklist-launch-2013; # starts a comment",
+    ),
     "E322": ("bad-retired", "see the comment at the top of data/retired.yaml"),
     "E323": ("bad-changelog", "see the comment at the top of data/changelog.yaml"),
     "E324": ("bad-place-tree", "give the place an existing parent (the place it lies within), and never a place that lies within it"),
-    "E330": ("not-canonical", "rewrite the file in canonical form: python -m scripts.tracker format FILE"),
-    "E331": ("placeholder", "replace the TODO left by `python -m scripts.tracker new` with the real value"),
+    "E330": ("not-canonical", "rewrite the file in canonical form: make format FILES=FILE"),
+    "E331": ("placeholder", "replace the TODO left by `make new` with the real value"),
     "E332": ("too-complex", "write plain sentences: cite with [@id], and keep lists and quotes a few levels deep"),
     "E400": ("bad-date", "write a real calendar date: YYYY, YYYY-MM or YYYY-MM-DD"),
     "E401": ("future-date", "a date cannot be later than today; check the year"),
@@ -62,7 +65,8 @@ CODES: dict[str, tuple[str, str]] = {
     "W600": ("no-archive-link", "add archive_url: a saved copy on the Wayback Machine, archive.today or Perma.cc"),
     "W601": ("single-source", "add an independent second source if one exists"),
     "W602": ("reposts-only", "find the original publisher's copy, or set status: reposts-only"),
-    "W603": ("unregistered-id", "record the new id in data/published-ids.txt: python -m scripts.tracker register"),
+    "W603": ("unregistered-id", "record the new id in the register: make register"),
+    "W604": ("source-not-yet-cited", "cite it from the entry you are writing; the full check (make check) fails until an entry does"),
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .canonical import schema_hint
+from .validate import resolve
 
 KIND_SCHEMAS = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source"}
 PLACEHOLDER = "TODO"
@@ -27,41 +28,44 @@ def slug(text: str) -> str:
     return out
 
 
-def _resolve(schema: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
-    """Merge a property with the shared definition it refers to (its own text wins)."""
-    ref = schema.get("$ref", "")
-    if ref.startswith("common.schema.json#/$defs/"):
-        base = dict(common[ref.rsplit("/", 1)[1]])
-        base.update({k: v for k, v in schema.items() if k != "$ref"})
-        return base
-    return schema
-
-
 def _comment(text: str, indent: str = "") -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, width=92 - len(indent), break_on_hyphens=False, break_long_words=False)]
 
 
-def _example(prop: dict[str, Any]) -> str:
+def _example(prop: dict[str, Any], date_forms: list[str]) -> str:
+    """The first example; for dates one example of every form a date can take."""
     examples = prop.get("examples")
+    if _is_date(prop):
+        return "e.g. " + ", ".join(json.dumps(e, ensure_ascii=False) for e in date_forms)
     if not examples:
         return ""
     return "e.g. " + json.dumps(examples[0], ensure_ascii=False)
 
 
+def _is_date(prop: dict[str, Any]) -> bool:
+    return str(prop.get("pattern", "")).startswith("^(((about")
+
+
 def scaffold(kind: str, entry_id: str, schema_dir: Path, today: dt.date) -> str:
-    schema = json.loads((schema_dir / f"{KIND_SCHEMAS[kind]}.schema.json").read_text(encoding="utf-8"))
-    common = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    schemas = {
+        name: json.loads((schema_dir / name).read_text(encoding="utf-8")) for name in ("common.schema.json", f"{KIND_SCHEMAS[kind]}.schema.json")
+    }
+    schema = schemas[f"{KIND_SCHEMAS[kind]}.schema.json"]
+    date_forms = schemas["common.schema.json"]["$defs"]["date"]["examples"]
     required = set(schema["required"])
     lines = [schema_hint(kind).rstrip("\n"), *_comment(f"New {KIND_SCHEMAS[kind]}. {schema['description']}")]
     lines += _comment("Replace every TODO; lines starting with # are optional fields or explanations. Then run: make check")
     for name, raw in schema["properties"].items():
-        prop = _resolve(raw, common)
+        prop = resolve(raw, schemas)
         optional = name not in required
         choices = f" One of: {', '.join(prop['enum'])}." if "enum" in prop else ""
         lines += _comment(
-            ("(optional) " if optional else "") + prop.get("description", "") + choices + (" " + _example(prop) if _example(prop) else "")
+            ("(optional) " if optional else "")
+            + prop.get("description", "")
+            + choices
+            + (" " + _example(prop, date_forms) if _example(prop, date_forms) else "")
         )
-        value = _placeholder(name, prop, entry_id, today, common)
+        value = _placeholder(name, prop, entry_id, today)
         if optional:
             lines += [f"# {line}" for line in value]
         else:
@@ -69,12 +73,12 @@ def scaffold(kind: str, entry_id: str, schema_dir: Path, today: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _placeholder(name: str, prop: dict[str, Any], entry_id: str, today: dt.date, common: dict[str, Any]) -> list[str]:
+def _placeholder(name: str, prop: dict[str, Any], entry_id: str, today: dt.date) -> list[str]:
     if name == "id":
         return [f"id: {entry_id}"]
     if name in ("added", "reviewed"):
         return [f'{name}: "{today.isoformat()}"']
-    if name == "date" or prop.get("pattern", "").startswith("^(((about"):
+    if name == "date" or _is_date(prop):
         return [f'{name}: "{PLACEHOLDER}"']
     if name == "summary":
         return [f"{name}: |", f"  {PLACEHOLDER}: what happened and why it matters, in your own words, citing [@source-id]."]

@@ -21,9 +21,11 @@ from referencing.jsonschema import DRAFT202012
 
 from .load import Document, display, read_text
 from .problems import Problem
+from .suggest import did_you_mean, nearest
 
 KINDS = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source"}
 URL_FIELDS = {"url", "archive_url"}
+DATE_FIELDS = {"date", "added", "reviewed", "as_of", "period"}
 # Every other file under data/ has a schema too; keys are paths relative to data/.
 FILE_SCHEMAS = {
     "changelog.yaml": "changelog",
@@ -131,18 +133,54 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     return "E203", f"{where}: {error.message}"
 
 
-def _hint(error: ValidationError, code: str) -> str:
-    """Schema-driven hint: the field's description and first example."""
-    if code in ("E201", "E206"):
+def _hint(error: ValidationError, code: str, kind: str, schema_dir: Path) -> str:
+    """Schema-driven hint, the same for every code: the field's own description and first
+    example, read from the property as the kind's schema defines it (shared definitions merged)."""
+    if code == "E206":
         return ""
     if "propertyNames" in error.schema_path:
         return "rename the key, e.g. shandong-province; keys may hold only a-z, 0-9 and single hyphens"
-    schema = error.schema if error.validator != "required" else error.schema.get("properties", {}).get(error.message.split("'")[1], {})
+    path = tuple(error.absolute_path)
+    if error.validator == "required":
+        path = (*path, error.message.split("'")[1])
+    return describe_field(field_schema(schema_dir, kind, path))
+
+
+def describe_field(schema: dict[str, Any]) -> str:
+    """A field's description followed by its first example, as hints and the scaffold show them."""
     desc = schema.get("description", "")
     examples = schema.get("examples")
-    if examples and not isinstance(examples[0], (dict, list)):
+    if examples and not isinstance(examples[0], dict) and not (isinstance(examples[0], list) and examples[0] and isinstance(examples[0][0], dict)):
         desc = f"{desc} e.g. {json.dumps(examples[0], ensure_ascii=False)}".strip()
     return desc
+
+
+def resolve(schema: dict[str, Any], schemas: dict[str, dict[str, Any]], base: str = "common.schema.json") -> dict[str, Any]:
+    """A property's schema with its $ref followed (its own description and examples win)."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if not isinstance(ref, str) or "#/" not in ref:
+        return schema if isinstance(schema, dict) else {}
+    file, _, pointer = ref.partition("#/")
+    target: Any = schemas.get(file or base, {})
+    for part in pointer.split("/"):
+        target = target.get(part, {}) if isinstance(target, dict) else {}
+    shared = resolve(target, schemas, file or base)
+    merged = dict(shared)
+    merged.update({k: v for k, v in schema.items() if k != "$ref"})
+    own, general = schema.get("description"), shared.get("description")
+    if own and general and general not in own:  # what the field means here, then its form
+        merged["description"] = f"{own} {general}"
+    return merged
+
+
+def field_schema(schema_dir: Path, kind: str, path: tuple) -> dict[str, Any]:
+    """The schema of the field at path in an entry of this kind ({} where there is none)."""
+    schemas = _schemas(schema_dir)
+    schema = schemas.get(f"{schema_name(kind)}.schema.json", {})
+    for part in path:
+        schema = resolve(schema, schemas)
+        schema = schema.get("items", {}) if isinstance(part, int) else schema.get("properties", {}).get(part, {})
+    return resolve(schema, schemas)
 
 
 @cache
@@ -167,23 +205,65 @@ def is_valid(data: Any, kind: str, schema_dir: Path) -> bool:
 
 
 def schema_problems(doc: Document, kind: str, schema_dir: Path) -> list[Problem]:
+    """Every schema error, one per mistake: a misspelt field is reported once, at the
+    misspelling, with the name it was probably meant to be (not also as a missing field)."""
     if is_valid(doc.data, kind, schema_dir):
         return []
+    errors = list(validator(schema_dir, kind).iter_errors(doc.data))
+    missing = {(tuple(e.absolute_path), e.message.split("'")[1]) for e in errors if e.validator == "required"}
+    meant: set[tuple[tuple, str]] = set()  # missing fields explained by a misspelling
     problems = []
-    for error in validator(schema_dir, kind).iter_errors(doc.data):
-        code, message = _describe(error)
+    for error in errors:
         path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict) and "propertyNames" not in error.schema_path:
+            allowed = list(error.schema.get("properties", {}))
+            absent = [name for name in allowed if name not in error.instance]
+            for extra in sorted(set(error.instance) - set(allowed)):
+                guess = nearest(extra, [name for name, _ in (m for m in missing if m[0] == path)] or absent)
+                guess = guess or nearest(extra, absent)
+                if guess:
+                    meant.add((path, guess))
+                    message = f'unknown field "{_short(extra)}" in {_where(error)}; did you mean "{guess}"?'
+                    hint = describe_field(field_schema(schema_dir, kind, (*path, guess)))
+                else:
+                    message = f'unknown field "{_short(extra)}" in {_where(error)}'
+                    hint = f"the fields allowed here: {', '.join(allowed)}" if allowed else ""
+                line, col = doc.mark((*path, extra), key=True)
+                problems.append(Problem(doc.path, line, col, "E201", message, hint))
+            continue
+        code, message = _describe(error)
+        if code == "E205" and error.validator == "enum":
+            message += did_you_mean(error.instance, map(str, error.validator_value))
+        if code == "E202" and _field(error) in DATE_FIELDS and isinstance(error.instance, int) and not isinstance(error.instance, bool):
+            message = f'{_where(error)} is the number {error.instance}; a date is text: write it in quotes, "{error.instance}"'
         if "propertyNames" in error.schema_path:
             line, col = doc.mark((*path, error.instance), key=True)
         elif code == "E201" and error.validator == "not":
             line, col = doc.mark((*path, "into"), key=True)
-        elif code == "E201":
-            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-            line, col = doc.mark((*path, extra[0]), key=True)
+        elif error.validator == "required":
+            name = error.message.split("'")[1]
+            if (path, name) in meant:
+                continue
+            (line, col), message = _where_missing(doc, error, path, name, message)
         else:
             line, col = doc.mark(path)
-        problems.append(Problem(doc.path, line, col, code, message, _hint(error, code)))
+        problems.append(Problem(doc.path, line, col, code, message, _hint(error, code, kind, schema_dir)))
     return problems
+
+
+def _where_missing(doc: Document, error: ValidationError, path: tuple, name: str, message: str) -> tuple[tuple[int, int], str]:
+    """Point a missing field at the place it belongs: before the next field present in schema
+    order (or after the last one before it)."""
+    order = list(error.schema.get("properties", {}))
+    present = [key for key in order if isinstance(error.instance, dict) and key in error.instance]
+    if name in order:
+        later = [key for key in present if order.index(key) > order.index(name)]
+        earlier = [key for key in present if order.index(key) < order.index(name)]
+        if later:
+            return doc.mark((*path, later[0]), key=True), f'{message}; it goes before "{later[0]}"'
+        if earlier:
+            return doc.mark((*path, earlier[-1]), key=True), f'{message}; it goes after "{earlier[-1]}"'
+    return doc.mark(path), message
 
 
 def _a(kind: Any) -> str:
