@@ -454,7 +454,7 @@ def test_hostile_strings_in_any_file_are_refused_or_built_harmlessly(clean, tmp_
     good, (elements, attributes, schemes) = clean
     tmp = tmp_path_factory.mktemp("hostile")
     root = copy_site_tree(tmp / "root", good)
-    files = [*yaml_files(root / "data"), root / "data" / "published-ids.txt"]
+    files = [*yaml_files(root / "data"), root / "data" / "published-ids.txt", *sorted((root / "data" / "register").glob("*.txt"))]
     planted = []
     # half the examples plant printable markup only where the schemas allow any text (those
     # must build, harmlessly); the rest plant anything anywhere (those are mostly refused)
