@@ -25,6 +25,12 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACKER_TODAY", TODAY)
 
 
+@pytest.fixture
+def real_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests of the real data: today is the machine's day."""
+    monkeypatch.delenv("TRACKER_TODAY", raising=False)
+
+
 def make_data(tmp_path: Path, *extra: Path) -> Path:
     """A data folder: the real schemas and vocabularies (but the fixture glossary), the good
     fixtures, plus extra files."""
@@ -56,13 +62,14 @@ ENV = {
     "TRACKER_TODAY": TODAY,
     "SOURCE_DATE_EPOCH": "1764201600",
 }
+REAL_ENV = {name: value for name, value in ENV.items() if name != "TRACKER_TODAY"}  # for the real data
 
 
 def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
         cwd=root,
-        env=ENV,
+        env=REAL_ENV if root == ROOT else ENV,
         capture_output=True,
         text=True,
         check=False,

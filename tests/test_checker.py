@@ -150,7 +150,7 @@ def test_ids_of_listing_pages_are_reserved(tmp_path: Path, capsys: pytest.Captur
     assert "page-<number> is reserved for listing pages" in "\n".join(out)
 
 
-def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_real_data_passes(capsys: pytest.CaptureFixture[str], real_clock: None) -> None:
     status, out = run_check(ROOT / "data", capsys)
     assert status == 0, "\n".join(out)
 
@@ -167,3 +167,37 @@ def test_removing_a_published_entry_fails_the_check(tmp_path: Path, capsys: pyte
     status, out = run_check(data, capsys)
     assert status == 1
     assert 'data/published-ids.txt:4:1: E320 published id "events/good-later-event" no longer exists' in problem_lines(out, data)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "verdict_reason: No national score exists, so no citizen has one that could fall.\n",
+            "",
+            'data/claims/good-claim.yaml:1:1: E200 missing required field "verdict_reason" in the entry',
+        ),
+        (
+            'claimant:\n  name: Good Report\n  kind: foreign-media\n  first_seen: "2026-01"\n',
+            "",
+            'data/claims/good-claim.yaml:1:1: E200 missing required field "claimant" in the entry',
+        ),
+        ("kind: foreign-media", "kind: blogger", 'data/claims/good-claim.yaml:8:9: E500 claimant kind "blogger" is not in data/vocab/claimant-kinds'),
+        ('first_seen: "2026-01"', 'first_seen: "2027-01"', 'data/claims/good-claim.yaml:9:15: E401 claimant/first_seen: "2027-01" is in the future'),
+        (
+            "verdict_reason: No national score exists, so no citizen has one that could fall.",
+            "verdict_reason: No national score exists, so no citizen has one that could fall",
+            "data/claims/good-claim.yaml:5:17: E203",
+        ),
+    ],
+)
+def test_a_claim_needs_its_reason_and_claimant(old: str, new: str, problem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The verdict's reason and who made the claim travel with every claim; the check refuses one without them."""
+    data = make_data(tmp_path)
+    claim = data / "claims" / "good-claim.yaml"
+    text = claim.read_text(encoding="utf-8")
+    assert old in text
+    claim.write_text(text.replace(old, new), encoding="utf-8")
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert any(line.startswith(problem) for line in problem_lines(out, data)), out

@@ -54,6 +54,8 @@ def _date_fields(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
         for name in ("as_of", "period"):
             if name in value:
                 yield ("values", i, name), value[name]
+    if isinstance(data.get("claimant"), dict) and "first_seen" in data["claimant"]:
+        yield ("claimant", "first_seen"), data["claimant"]["first_seen"]
     for i, corr in enumerate(data.get("corrections", [])):
         yield ("corrections", i, "date"), corr["date"]
 
@@ -96,6 +98,9 @@ def vocabulary_is_respected(data: Dataset) -> Iterator[Problem]:
             value = doc.data.get(name)
             if value is not None and value not in data.vocab[vocab]:
                 yield _problem(doc, (name,), "E500", f'{name} "{value}" is not in data/vocab/{vocab}.yaml')
+        claimant = doc.data.get("claimant")
+        if isinstance(claimant, dict) and claimant.get("kind") not in data.vocab["claimant-kinds"]:
+            yield _problem(doc, ("claimant", "kind"), "E500", f'claimant kind "{claimant.get("kind")}" is not in data/vocab/claimant-kinds.yaml')
         for i, value in enumerate(doc.data.get("categories", [])):
             if value not in data.vocab["categories"]:
                 yield _problem(doc, ("categories", i), "E500", f'category "{value}" is not in data/vocab/categories.yaml')

@@ -12,7 +12,7 @@ from .problems import Problem
 from .validate import KINDS, schema_problems
 
 PUBLISHED_IDS = "published-ids.txt"
-VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
+VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary", "claimant-kinds")
 
 
 @dataclass

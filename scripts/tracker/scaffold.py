@@ -82,6 +82,9 @@ def _placeholder(name: str, prop: dict[str, Any], entry_id: str, today: dt.date,
         return [f"{name}:", f"  - source: {PLACEHOLDER}"]
     if name == "values":
         return [f"{name}:", f'  - as_of: "{PLACEHOLDER}"', "    value: 0", "    source:", f"      source: {PLACEHOLDER}"]
+    if prop.get("type") == "object":
+        parts = prop["properties"].items()
+        return [f"{name}:"] + [f"  {line}" for sub, raw in parts for line in _placeholder(sub, _resolve(raw, common), entry_id, today, common)]
     if prop.get("type") == "array" or name in ("categories",):
         return [f"{name}:", f"  - {PLACEHOLDER}"]
     return [f"{name}: {PLACEHOLDER}"]
