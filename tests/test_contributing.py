@@ -80,7 +80,7 @@ def test_a_scaffolded_entry_passes_once_its_placeholders_are_filled(kind: str, t
     assert out.splitlines()[-1].startswith("OK: 1 files checked, 0 errors")
 
 
-def test_format_is_idempotent_and_the_real_data_is_canonical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_format_is_idempotent_and_the_real_data_is_canonical(tmp_path: Path, capsys: pytest.CaptureFixture[str], real_clock: None) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     assert main(["--data", str(data), "format"]) == 0

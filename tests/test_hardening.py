@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from scripts.tracker.__main__ import main
 
-from .conftest import ENV, FIXTURES, ROOT, build, copy_site_tree, make_data
+from .conftest import ENV, FIXTURES, REAL_ENV, ROOT, build, copy_site_tree, make_data
 
 BAD = FIXTURES / "bad"
 
@@ -151,7 +151,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 
 def test_the_check_runs_offline_and_quietly() -> None:
-    env = {**ENV, "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}
+    env = {**REAL_ENV, "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}
     result = subprocess.run([sys.executable, "-m", "scripts.tracker", "check"], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stderr == ""
 

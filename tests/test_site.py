@@ -170,7 +170,7 @@ def test_bad_data_stops_the_build_with_the_checkers_message(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
 
 
-def test_generation_is_deterministic_in_one_process_or_several(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generation_is_deterministic_in_one_process_or_several(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_clock: None) -> None:
     from scripts.tracker import parallel
     from scripts.tracker.generate import generate_pages
 
