@@ -53,6 +53,7 @@ def test_the_verdict_travels_with_every_claim(site: Path, claim: dict) -> None:
     word = VERDICTS[claim["verdict"]]["name"]
     soup = page(site, f"claims/{claim['id']}")
     assert soup.title.string.startswith(f"{word}: {claim['title']}")
+    assert soup.select_one("article h1").get_text() == f"{word}: {claim['title']}"  # search results are titled by it
     assert meta(soup, name="description") == f"{word}: {claim['verdict_reason']}"
     assert meta(soup, property="og:title") == f"{word}: {claim['title']}"
     assert meta(soup, property="og:description").startswith(f"{word}: ")

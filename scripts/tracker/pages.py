@@ -300,7 +300,7 @@ def claim_page(site: Site, c: Entry) -> str:
     return generated_page(
         c.title,
         f"{c.verdict_name}: {d['verdict_reason']}",
-        h1(c.name)
+        h1(c.title)  # verdict first here too: search results take their title from the h1
         + verdict_box
         + markup.admonition("quote", "The claim", markup.para(plain(d["claim"])))
         + meta_table(rows)
