@@ -265,3 +265,37 @@ def test_a_new_source_checked_alone_is_a_warning_until_an_entry_cites_it(tmp_pat
     status, out = run_check(data, capsys)
     assert status == 1
     assert problem_lines(out, data) == ['data/sources/new-notice.yaml:1:5: E306 source "new-notice" is not cited by any entry']
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "verdict_reason: No national score exists, so no citizen has one that could fall.\n",
+            "",
+            'data/claims/good-claim.yaml:1:1: E200 missing required field "verdict_reason" in the entry',
+        ),
+        (
+            'claimant:\n  name: Good Report\n  kind: foreign-media\n  first_seen: "2026-01"\n',
+            "",
+            'data/claims/good-claim.yaml:1:1: E200 missing required field "claimant" in the entry',
+        ),
+        ("kind: foreign-media", "kind: blogger", 'data/claims/good-claim.yaml:8:9: E500 claimant kind "blogger" is not in data/vocab/claimant-kinds'),
+        ('first_seen: "2026-01"', 'first_seen: "2027-01"', 'data/claims/good-claim.yaml:9:15: E401 claimant/first_seen: "2027-01" is in the future'),
+        (
+            "verdict_reason: No national score exists, so no citizen has one that could fall.",
+            "verdict_reason: No national score exists, so no citizen has one that could fall",
+            "data/claims/good-claim.yaml:5:17: E203",
+        ),
+    ],
+)
+def test_a_claim_needs_its_reason_and_claimant(old: str, new: str, problem: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The verdict's reason and who made the claim travel with every claim; the check refuses one without them."""
+    data = make_data(tmp_path)
+    claim = data / "claims" / "good-claim.yaml"
+    text = claim.read_text(encoding="utf-8")
+    assert old in text
+    claim.write_text(text.replace(old, new), encoding="utf-8")
+    status, out = run_check(data, capsys)
+    assert status == 1
+    assert any(line.startswith(problem) for line in problem_lines(out, data)), out

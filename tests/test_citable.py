@@ -159,7 +159,7 @@ def test_the_feed_lists_added_and_corrected_entries_newest_first(fixture_site: P
     feed = ElementTree.parse(fixture_site / "feed.xml").getroot()
     updated = [e.findtext("a:updated", namespaces=ns) for e in feed.findall("a:entry", ns)]
     assert updated == sorted(updated, reverse=True) and len(updated) == 7
-    assert feed.find("a:entry/a:title", ns).text == "Corrected: Everyone has a national score"
+    assert feed.find("a:entry/a:title", ns).text == "Corrected: False: Everyone has a national score"
     assert feed.find("a:entry/a:link", ns).get("href").startswith("https://social-credit-tracker.github.io/")
 
 
@@ -192,6 +192,6 @@ def test_the_changelog_lists_each_version(fixture_site: Path) -> None:
     text = page(fixture_site, "changelog").select_one("article").get_text(" ", strip=True)
     newer, older = text.split("2026.01.01 ¶")
     assert "Added: 0 events, 0 figures, 0 claims, 0 sources." in newer
-    assert "Corrected: Everyone has a national score : The verdict's explanation now names the list it refers to." in newer
+    assert "Corrected: False: Everyone has a national score : The verdict's explanation now names the list it refers to." in newer
     assert "old-good-event (renamed)" in newer and "withdrawn-event (withdrawn)" in newer
     assert "Added: 2 events, 1 figure, 1 claim, 2 sources." in older

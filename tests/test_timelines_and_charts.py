@@ -120,7 +120,11 @@ def test_charts_are_byte_identical_from_build_to_build(tmp_path: Path, real_cloc
         assert list((tmp_path / f"build{n}" / "cache" / "charts").iterdir())
         outputs.append({p.name: p.read_bytes() for p in sorted((docs / "downloads" / "charts").iterdir())})
         outputs[-1]["inline"] = b"".join(p.read_bytes() for p in sorted((docs / "figures").glob("*.md")))
+        # the share cards too, each drawn afresh into its own cache
+        assert list((tmp_path / f"build{n}" / "cache" / "cards").iterdir())
+        outputs[-1] |= {f"card-{p.name}": p.read_bytes() for p in sorted((docs / "downloads" / "cards").iterdir())}
     assert outputs[0] == outputs[1]
+    assert "card-site.png" in outputs[0] and "card-citizens-start-with-800-points.png" in outputs[0]
     assert any(name.endswith(".svg") for name in outputs[0]) and any(name.endswith(".png") for name in outputs[0])
 
 

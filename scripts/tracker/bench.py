@@ -30,6 +30,7 @@ from .generate import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 MIX = {"sources": 0.69, "events": 0.25, "claims": 0.04, "figures": 0.02}  # as in the real data
+CLAIMANT_KINDS = ("foreign-media", "chinese-government", "court", "state-media")  # keys of data/vocab/claimant-kinds.yaml
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1764201600"}
 
 
@@ -101,6 +102,8 @@ def synthesise(n: int, out: Path, seed: int = 7) -> Path:
                     "title": _words(rng, vocabulary, 8).capitalize(),
                     "claim": _words(rng, vocabulary, 25) + ".",
                     "verdict": rng.choice(["supported", "misleading", "false"]),
+                    "verdict_reason": "The synthetic evidence listed for this benchmark claim decides its verdict.",
+                    "claimant": {"name": "Example Outlet", "kind": CLAIMANT_KINDS[i % len(CLAIMANT_KINDS)], "first_seen": "2019-01"},
                     "summary": summary,
                     "sources": cites,
                     "status": "corroborated",

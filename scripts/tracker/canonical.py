@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 WIDTH = 96
-DATE_FIELDS = {"date", "added", "reviewed", "as_of", "period"}
+DATE_FIELDS = {"date", "added", "reviewed", "as_of", "period", "first_seen"}
 BLOCK_FIELDS = {"summary"}
 _STRUCTURAL = re.compile(r"^\s*([-*+>#|]|\d+[.)]\s|```|    )")
 
@@ -57,6 +57,8 @@ def _orders(schema_dir: Path) -> dict[str, Any]:
     out["correction"] = list(common["corrections"]["items"]["properties"])
     figure = json.loads((schema_dir / "figure.schema.json").read_text(encoding="utf-8"))
     out["value"] = list(figure["properties"]["values"]["items"]["properties"])
+    claim = json.loads((schema_dir / "claim.schema.json").read_text(encoding="utf-8"))
+    out["claimant"] = list(claim["properties"]["claimant"]["properties"])
     return out
 
 
@@ -105,6 +107,8 @@ def _child(key: str, within: str, item: bool = False) -> str:
         return "value"
     if key == "corrections" and item:
         return "correction"
+    if key == "claimant" and not item:
+        return "claimant"
     return ""
 
 

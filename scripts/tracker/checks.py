@@ -55,6 +55,8 @@ def _date_fields(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
         for name in ("as_of", "period"):
             if name in value:
                 yield ("values", i, name), value[name]
+    if isinstance(data.get("claimant"), dict) and "first_seen" in data["claimant"]:
+        yield ("claimant", "first_seen"), data["claimant"]["first_seen"]
     for i, corr in enumerate(data.get("corrections", [])):
         yield ("corrections", i, "date"), corr["date"]
 
@@ -100,6 +102,12 @@ def vocabulary_is_respected(data: Dataset) -> Iterator[Problem]:
             if value is not None and vocab not in broken and value not in data.vocab[vocab]:
                 hint = did_you_mean(value, data.vocab[vocab])
                 yield _problem(doc, (name,), "E500", f'{name} "{value}" is not in data/vocab/{vocab}.yaml{hint}')
+        claimant = doc.data.get("claimant")
+        if isinstance(claimant, dict) and "claimant-kinds" not in broken and claimant.get("kind") not in data.vocab["claimant-kinds"]:
+            hint = did_you_mean(str(claimant.get("kind")), data.vocab["claimant-kinds"])
+            yield _problem(
+                doc, ("claimant", "kind"), "E500", f'claimant kind "{claimant.get("kind")}" is not in data/vocab/claimant-kinds.yaml{hint}'
+            )
         for i, value in enumerate(doc.data.get("categories", [])):
             if "categories" not in broken and value not in data.vocab["categories"]:
                 hint = did_you_mean(value, data.vocab["categories"])

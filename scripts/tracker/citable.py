@@ -17,6 +17,29 @@ from .model import Entry, Site, url
 from .render import generated_page, plain
 
 KIND_LABEL = {"events": "event", "figures": "figure", "claims": "claim", "sources": "source record"}
+SITE_CARD = "downloads/cards/site.png"  # the link-preview image of every page without its own
+
+
+def share_image(site: Site, entry: Entry) -> str:
+    """A page's og:image: a claim's own card, a figure's chart, else the site card."""
+    if entry.kind == "claims":
+        return site.settings.absolute(f"downloads/cards/{entry.id}.png")
+    if entry.kind == "figures":
+        return site.settings.absolute(f"downloads/charts/{entry.id}.png")
+    return site.settings.absolute(SITE_CARD)
+
+
+def open_graph(site: Site, entry: Entry) -> dict[str, str]:
+    """Link-preview values (Open Graph, Twitter card), raw: the template escapes each with |e."""
+    r = page_record(site, entry)
+    if entry.kind == "claims":
+        alt = f"{entry.verdict_name}: {entry.name}. {entry.data['verdict_reason']}"
+    elif entry.kind == "figures":
+        alt = f"Chart: {entry.title}"
+    else:
+        alt = site.settings.site_name
+    og = {"title": r.title, "type": "article", "url": r.url, "image": share_image(site, entry), "image_alt": alt}
+    return og | ({"chart": "yes"} if entry.kind == "figures" else {})
 
 
 def page_record(site: Site, entry: Entry) -> cite.PageRecord:
@@ -105,7 +128,7 @@ def head_meta(site: Site, entry: Entry) -> dict[str, Any]:
         "rights": site.settings.licence,
         "type": KIND_LABEL[entry.kind],
     }
-    return {"citation": citation, "jsonld": jsonld(entry_jsonld(site, entry))}
+    return {"citation": citation, "jsonld": jsonld(entry_jsonld(site, entry)), "og": open_graph(site, entry)}
 
 
 def jsonld(data: dict[str, Any]) -> str:
@@ -138,6 +161,8 @@ def entry_jsonld(site: Site, entry: Entry) -> dict[str, Any]:
         if entry.date.end:
             event["endDate"] = entry.date.end.iso
         return event
+    if entry.kind == "claims":
+        return claim_review(site, entry, common)
     return {
         **common,
         "@type": "Article",
@@ -147,6 +172,63 @@ def entry_jsonld(site: Site, entry: Entry) -> dict[str, Any]:
         "author": {"@type": "Organization", "name": cite.TRACKER_AUTHOR},
         "publisher": {"@type": "Organization", "name": site.settings.site_name},
         "citation": [site.entries[c].data["url"] for c in cited_ids(entry) if c in site.entries],
+    }
+
+
+def _schema_date(text: str) -> str | None:
+    """A fuzzy date as schema.org takes it (YYYY, YYYY-MM, YYYY-MM-DD); None when qualified or a range."""
+    return text if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) else None
+
+
+def claim_review(site: Site, entry: Entry, common: dict[str, Any]) -> dict[str, Any]:
+    """schema.org ClaimReview, as fact-checkers publish it for search engines and the Fact Check
+    Explorer. The rating runs from 1 (the last verdict, "False") to the number of verdicts (the
+    first, "Supported"), in the order of data/vocab/verdicts.yaml; alternateName is the word."""
+    d = entry.data
+    order = list(site.vocab["verdicts"])
+    claimant = d["claimant"]
+    author_type = "Person" if claimant["kind"] == "social-media" else "Organization"
+    appearances = []
+    for c in d.get("seen_in", []):
+        s = site.entries[c["source"]].data
+        work = {
+            "@type": "CreativeWork",
+            "url": s["url"],
+            "name": s.get("title_en") or s["title"],
+            "publisher": {"@type": "Organization", "name": s["publisher"]},
+        }
+        if s.get("date") and _schema_date(s["date"]):
+            work["datePublished"] = s["date"]
+        appearances.append(work)
+    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": claimant["name"]}}
+    first = _schema_date(claimant["first_seen"])
+    if first:
+        item["datePublished"] = first
+    if appearances:
+        item["appearance"] = appearances
+        # the appearance that dates the claimant's first_seen, else the first listed (where it was made)
+        same_day = [a for a in appearances if first and a.get("datePublished") == first]
+        item["firstAppearance"] = same_day[0] if same_day else appearances[0]
+    r = page_record(site, entry)
+    return {
+        **common,
+        "@type": "ClaimReview",
+        "name": r.title,
+        "claimReviewed": d["claim"],
+        "reviewBody": d["verdict_reason"],
+        "datePublished": r.added.iso,
+        "dateModified": r.reviewed.iso,
+        "author": {"@type": "Organization", "name": site.settings.site_name, "url": site.settings.site_url},
+        "publisher": {"@type": "Organization", "name": site.settings.site_name, "url": site.settings.site_url},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": len(order) - order.index(d["verdict"]),
+            "bestRating": len(order),
+            "worstRating": 1,
+            "alternateName": entry.verdict_name,
+        },
+        "itemReviewed": item,
+        "image": share_image(site, entry),
     }
 
 

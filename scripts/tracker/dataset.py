@@ -17,7 +17,7 @@ PUBLISHED_IDS = "published-ids.txt"
 # pull requests that add entries never edit the same file: see "The register" in CONTRIBUTING.md.
 REGISTER_DIR = "register"
 REGISTER_MAX_BYTES = 8 * 1024 * 1024  # one line per id ever published: room for about 150,000
-VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")
+VOCABS = ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary", "claimant-kinds")
 
 
 @dataclass

@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import charts, export
+from . import cards, charts, export
 from .checks import run_checks
-from .citable import archive_name, downloads_page, redirect_html
+from .citable import SITE_CARD, archive_name, downloads_page, redirect_html
 from .clock import today
 from .dataset import Dataset, load_dataset
 from .model import Entry, Site, build_site
@@ -51,6 +51,7 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
 def _write_site(data: Dataset, docs_dir: Path, snippets_dir: Path, config_file: Path) -> tuple[int, Site]:
     site = build_site(data, load_settings(config_file))
     charts.CACHE_DIR = snippets_dir.parent / "cache" / "charts"
+    cards.CACHE_DIR = snippets_dir.parent / "cache" / "cards"
     charts.draw_all(site.of_kind("figures"))
     wanted: set[Path] = set()
     changed = 0
@@ -96,6 +97,18 @@ def standalone_svg(svg: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + svg.replace("currentColor", "#222222")
 
 
+def share_cards(site: Site) -> list[tuple[str, bytes]]:
+    """The link-preview images: one per claim (with its verdict) and one for every other page."""
+    s = site.settings
+    address = s.site_url.split("://", 1)[-1].rstrip("/")
+    out = [(SITE_CARD, cards.site_card(s.site_name, address, "Sourced events, official figures and checked claims on China's social credit system"))]
+    for claim in site.of_kind("claims"):
+        d = claim.data
+        card = cards.claim_card(s.site_name, address, d["verdict"], claim.verdict_name or "", claim.name, d["verdict_reason"], claim.id)
+        out.append((f"downloads/cards/{claim.id}.png", card))
+    return out
+
+
 def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     """Downloads, the feed and redirect stubs: files MkDocs copies to the site as they are."""
     files = list(export.dataset_files(site, schema_dir))
@@ -109,6 +122,7 @@ def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     for figure in site.of_kind("figures"):
         out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure))))
         out.append((f"downloads/charts/{figure.id}.png", charts.png(figure)))
+    out += share_cards(site)
     for old, info in sorted(site.retired.items()):
         if info["action"] == "renamed":
             out.append((f"{info['kind']}/{old}/index.html", redirect_html(site, old, info)))

@@ -26,9 +26,17 @@ class Entry:
     data: dict[str, Any]
     date: dates.FuzzyDate | None = None
     cited_by: list[Entry] = field(default_factory=list)
+    verdict_name: str | None = None  # claims: the verdict's name, which travels with the title
 
     @property
     def title(self) -> str:
+        """The title wherever the entry appears or travels. A claim's starts with its verdict
+        ("False: …"), so no listing, feed, citation or link preview repeats a claim bare."""
+        return f"{self.verdict_name}: {self.data['title']}" if self.verdict_name else self.data["title"]
+
+    @property
+    def name(self) -> str:
+        """The title as written in the entry (a claim's without its verdict)."""
         return self.data["title"]
 
     @property
@@ -113,7 +121,8 @@ def build_site(data: Dataset, settings: Settings) -> Site:
             date = dates.parse(doc.data["date"]) if kind == "events" else None
             if kind == "sources" and "date" in doc.data:
                 date = dates.parse(doc.data["date"])
-            entries[entry_id] = Entry(kind, entry_id, doc.data, date)
+            verdict = data.vocab["verdicts"][doc.data["verdict"]]["name"] if kind == "claims" else None
+            entries[entry_id] = Entry(kind, entry_id, doc.data, date, verdict_name=verdict)
     for entry in entries.values():
         cited = {c["source"] for c in entry.get("sources", []) + entry.get("seen_in", [])}
         cited |= {v["source"]["source"] for v in entry.get("values", [])}

@@ -90,6 +90,45 @@ def meta_table(rows: list[tuple[str, str]]) -> str:
     return '<dl class="entry-meta">\n' + "\n".join(items) + "\n</dl>\n"
 
 
+VERDICT_ICONS = {  # shown beside the word (never instead of it), hidden from screen readers
+    "supported": "\u2714",  # heavy check mark
+    "partly-supported": "\u25d0",  # circle with left half black
+    "misleading": "\u26a0",  # warning sign
+    "unsupported": "?",
+    "false": "\u2718",  # heavy ballot x
+}
+
+
+def verdict_badge(site: Site, from_md: str, verdict: str, linked: bool = True) -> str:
+    """The verdict as a badge: icon and word (readable without colour), coloured by verdict,
+    linking to its section of the rubric."""
+    icon = VERDICT_ICONS.get(verdict, "\u2022")
+    inner = f'<span class="verdict-icon" aria-hidden="true">{icon}</span> {plain(vocab_name(site, "verdicts", verdict))}'
+    if linked:
+        return markup.link(f"{url(from_md, 'methodology/')}#verdict-{verdict}", inner, f"verdict-badge verdict-{verdict}")
+    return f'<span class="verdict-badge verdict-{verdict}">{inner}</span>'
+
+
+def evidence_status(site: Site, from_md: str, status: str) -> str:
+    """The evidence status, quieter than the verdict: a label and a link, with what it means
+    shown on hover and on keyboard focus (CSS only) and always available to screen readers."""
+    meaning = plain(site.vocab["statuses"][status].get("description", ""))
+    tip_id = f"status-tip-{status}"
+    return (
+        f'<span class="evidence-status"><span class="evidence-label">Evidence:</span> '
+        f'<a class="status-quiet" href="{url(from_md, "methodology/")}#statuses" aria-describedby="{tip_id}">'
+        f"{plain(vocab_name(site, 'statuses', status))}</a>"
+        f'<span class="evidence-tip" role="tooltip" id="{tip_id}">{meaning}</span></span>'
+    )
+
+
+def claimant_text(site: Site, claim: Entry) -> str:
+    c = claim.data["claimant"]
+    kind = plain(site.vocab["claimant-kinds"][c["kind"]]["name"])
+    when = dates.parse(c["first_seen"]).label
+    return f'{plain(c["name"])} <span class="claimant-kind">({kind})</span>, first seen {when}'
+
+
 def status_link(site: Site, from_md: str, status: str) -> str:
     name = plain(vocab_name(site, "statuses", status))
     return f'<a class="status status-{plain(status)}" href="{url(from_md, "methodology/")}#statuses">{name}</a>'
@@ -259,22 +298,24 @@ def claim_page(site: Site, c: Entry) -> str:
     p = c.md_path
     d = c.data
     verdict = d["verdict"]
-    rows = [
-        (
-            "Verdict",
-            markup.link(f"{url(p, 'methodology/')}#verdicts", plain(vocab_name(site, "verdicts", verdict)), f"verdict verdict-{verdict}"),
-        ),
-        ("Status", status_link(site, p, d["status"])),
-    ]
+    rows = [("Claim made by", claimant_text(site, c))]
     if d.get("categories"):
         rows.append(("Categories", categories_links(site, c)))
     rows += record_rows(c)
     seen_in = d.get("seen_in", [])
     seen = sources_section(site, c, seen_in, p, "Where the claim was made", "seen-in", len(d["sources"]) + 1) if seen_in else ""
+    verdict_box = (
+        f'<div class="verdict-box verdict-box-{verdict}">\n'
+        + markup.para(f'<span class="verdict-label">Verdict:</span> {verdict_badge(site, p, verdict)}', "verdict-line")
+        + markup.para(plain(d["verdict_reason"]), "verdict-reason")
+        + markup.para(evidence_status(site, p, d["status"]), "verdict-status")
+        + "</div>\n"
+    )
     return generated_page(
         c.title,
-        d["claim"][:200],
-        h1(c.title)
+        f"{c.verdict_name}: {d['verdict_reason']}",
+        h1(c.title)  # verdict first here too: search results take their title from the h1
+        + verdict_box
         + markup.admonition("quote", "The claim", markup.para(plain(d["claim"])))
         + meta_table(rows)
         + reposts_notice(site, c)
@@ -411,21 +452,62 @@ def figures_index(site: Site) -> str:
 
 
 def claims_index(site: Site) -> str:
+    """Claims grouped by verdict and by who made them, with counts: plain grouped lists and a
+    table of counts whose cells link to the groups, so it works without JavaScript."""
     p = "claims/index.md"
+    claims = site.of_kind("claims")
+    verdicts = site.vocab["verdicts"]
+    kinds = site.vocab["claimant-kinds"]
+    by_verdict = {v: [c for c in claims if c.data["verdict"] == v] for v in verdicts}
+    by_kind = {k: [c for c in claims if c.data["claimant"]["kind"] == k] for k in kinds}
+
+    def item(c: Entry) -> str:
+        who = plain(c.data["claimant"]["name"])
+        return (
+            f"{verdict_badge(site, p, c.data['verdict'], linked=False)} {markup.link(url(p, c.url_path), plain(c.name))} "
+            f'<span class="claimant-note">({who})</span> {coins(site, c)}'
+        )
+
+    header = [("Made by", "left")] + [(verdict_badge(site, p, v, linked=False), "right") for v in verdicts] + [("All", "right")]
+    rows = []
+    for k, info in kinds.items():
+        if not by_kind[k]:
+            continue
+        counts = [sum(1 for c in by_kind[k] if c.data["verdict"] == v) for v in verdicts]
+        rows.append([markup.link(f"#made-by-{k}", plain(info["name"]))] + [str(n) if n else "" for n in counts] + [str(len(by_kind[k]))])
+    rows.append(["All"] + [markup.link(f"#verdict-{v}", str(len(by_verdict[v]))) if by_verdict[v] else "0" for v in verdicts] + [str(len(claims))])
+    jump_verdicts = " · ".join(
+        markup.link(f"#verdict-{v}", f"{plain(info['name'])} ({len(by_verdict[v])})") if by_verdict[v] else f"{plain(info['name'])} (0)"
+        for v, info in verdicts.items()
+    )
+    jump_kinds = " · ".join(markup.link(f"#made-by-{k}", f"{plain(info['name'])} ({len(by_kind[k])})") for k, info in kinds.items() if by_kind[k])
     out = [
         markup.title("Claims"),
         markup.para(
-            "Claims that circulate about the system, each with a verdict decided by the evidence. "
-            + markup.link(f"{url(p, 'methodology/')}#verdicts", "How verdicts are decided")
+            f"{len(claims)} claims that circulate about the system, each rated by the same written rubric whoever made it: "
+            + markup.link(f"{url(p, 'methodology/')}#verdicts", "how verdicts are decided")
             + "."
         ),
+        '<nav class="claim-filters" aria-label="Claims by verdict and by who made them">'
+        + markup.para("By verdict: " + jump_verdicts)
+        + markup.para("By who made the claim: " + jump_kinds)
+        + "</nav>\n",
+        markup.table(header, rows),
+        markup.heading(2, "By verdict", "by-verdict"),
     ]
-    for verdict, info in site.vocab["verdicts"].items():
-        claims = [c for c in site.of_kind("claims") if c.data["verdict"] == verdict]
-        if claims:
-            out.append(markup.heading(2, plain(info["name"]), f"verdict-{verdict}"))
-            out.append(markup.bullets(f"{markup.link(url(p, c.url_path), plain(c.title))} {coins(site, c)}" for c in claims))
-    return generated_page("Claims", "Widely repeated claims and what the evidence shows.", "".join(out), search=LISTING_NOT_SEARCHED)
+    for v, info in verdicts.items():
+        if by_verdict[v]:
+            out.append(markup.heading(3, f"{plain(info['name'])} ({len(by_verdict[v])})", f"verdict-{v}"))
+            out.append(markup.bullets(item(c) for c in by_verdict[v]))
+    out.append(markup.heading(2, "By who made the claim", "by-claimant"))
+    for k, info in kinds.items():
+        if by_kind[k]:
+            out.append(markup.heading(3, f"{plain(info['name'])} ({len(by_kind[k])})", f"made-by-{k}"))
+            out.append(markup.para(plain(info.get("description", "")), "claimant-kind-note"))
+            out.append(markup.bullets(item(c) for c in by_kind[k]))
+    return generated_page(
+        "Claims", "Widely repeated claims, by verdict and by who made them, and what the evidence shows.", "".join(out), search=LISTING_NOT_SEARCHED
+    )
 
 
 def sources_index(site: Site) -> Iterator[tuple[str, str]]:
@@ -538,6 +620,36 @@ def _lang(text: str) -> str:
     return ' lang="zh"' if _CJK.search(text) else ""
 
 
+RUBRIC_PARTS = (
+    ("rule", "Decision rule"),
+    ("evidence", "Evidence it needs"),
+    ("cases", "Scope, exaggeration, unit, period, place"),
+)
+
+
+def verdict_rubric(site: Site) -> str:
+    """The written rubric, one section per verdict (from data/vocab/verdicts.yaml): its badge,
+    meaning, decision rule, evidence, how the usual distortions are rated, and a worked example."""
+    p = "methodology.md"
+    out = []
+    for key, v in site.vocab["verdicts"].items():
+        rows = [f"<dt>{label}</dt>\n<dd>{plain(v[field])}</dd>" for field, label in RUBRIC_PARTS if v.get(field)]
+        example = site.entries.get(v.get("example", ""))
+        if example is not None and example.kind == "claims":
+            rows.append(
+                f"<dt>Worked example</dt>\n<dd>{markup.link(url(p, example.url_path), plain(example.title))} "
+                f"({verdict_badge(site, p, example.data['verdict'], linked=False)}). {plain(v.get('example_note', ''))}</dd>"
+            )
+        out.append(
+            markup.heading(3, verdict_badge(site, p, key, linked=False), f"verdict-{key}")
+            + markup.para(plain(v["description"]))
+            + '<dl class="rubric">\n'
+            + "\n".join(rows)
+            + "\n</dl>\n"
+        )
+    return "".join(out)
+
+
 def vocabulary_list(site: Site, vocab: str) -> str:
     """A vocabulary as a definition list, for the methodology page (the data file is the source)."""
     items = [f"<dt>{plain(v['name'])}</dt>\n<dd>{plain(v.get('description', ''))}</dd>" for v in site.vocab[vocab].values()]
@@ -565,5 +677,6 @@ def snippets(site: Site) -> Iterator[tuple[str, str]]:
     yield "headline.md", headline(site)
     yield "glossary.md", glossary(site)
     yield "abbreviations.md", abbreviations(site)
-    for vocab in ("statuses", "verdicts", "categories", "source-kinds"):
+    for vocab in ("statuses", "categories", "source-kinds", "claimant-kinds"):
         yield f"vocab-{vocab}.md", vocabulary_list(site, vocab)
+    yield "vocab-verdicts.md", verdict_rubric(site)

@@ -65,7 +65,7 @@ def scaffold(kind: str, entry_id: str, schema_dir: Path, today: dt.date) -> str:
             + choices
             + (" " + _example(prop, date_forms) if _example(prop, date_forms) else "")
         )
-        value = _placeholder(name, prop, entry_id, today)
+        value = _placeholder(name, prop, entry_id, today, schemas)
         if optional:
             lines += [f"# {line}" for line in value]
         else:
@@ -73,7 +73,7 @@ def scaffold(kind: str, entry_id: str, schema_dir: Path, today: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _placeholder(name: str, prop: dict[str, Any], entry_id: str, today: dt.date) -> list[str]:
+def _placeholder(name: str, prop: dict[str, Any], entry_id: str, today: dt.date, schemas: dict[str, Any]) -> list[str]:
     if name == "id":
         return [f"id: {entry_id}"]
     if name in ("added", "reviewed"):
@@ -86,6 +86,9 @@ def _placeholder(name: str, prop: dict[str, Any], entry_id: str, today: dt.date)
         return [f"{name}:", f"  - source: {PLACEHOLDER}"]
     if name == "values":
         return [f"{name}:", f'  - as_of: "{PLACEHOLDER}"', "    value: 0", "    source:", f"      source: {PLACEHOLDER}"]
+    if prop.get("type") == "object":
+        parts = prop["properties"].items()
+        return [f"{name}:"] + [f"  {line}" for sub, raw in parts for line in _placeholder(sub, resolve(raw, schemas), entry_id, today, schemas)]
     if prop.get("type") == "array" or name in ("categories",):
         return [f"{name}:", f"  - {PLACEHOLDER}"]
     return [f"{name}: {PLACEHOLDER}"]

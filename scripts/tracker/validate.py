@@ -32,7 +32,10 @@ FILE_SCHEMAS = {
     "retired.yaml": "retired",
     "published-ids.txt": "register",
     "gaps.yaml": "gaps",
-    **{f"vocab/{name}.yaml": f"vocab-{name}" for name in ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary")},
+    **{
+        f"vocab/{name}.yaml": f"vocab-{name}"
+        for name in ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary", "claimant-kinds")
+    },
 }
 REQUIRED_SCHEMAS = ("common", *KINDS.values(), *FILE_SCHEMAS.values())
 
