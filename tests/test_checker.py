@@ -273,12 +273,12 @@ def test_a_new_source_checked_alone_is_a_warning_until_an_entry_cites_it(tmp_pat
         (
             "verdict_reason: No national score exists, so no citizen has one that could fall.\n",
             "",
-            'data/claims/good-claim.yaml:1:1: E200 missing required field "verdict_reason" in the entry',
+            'data/claims/good-claim.yaml:5:1: E200 missing required field "verdict_reason" in the entry; it goes before "claimant"',
         ),
         (
             'claimant:\n  name: Good Report\n  kind: foreign-media\n  first_seen: "2026-01"\n',
             "",
-            'data/claims/good-claim.yaml:1:1: E200 missing required field "claimant" in the entry',
+            'data/claims/good-claim.yaml:6:1: E200 missing required field "claimant" in the entry; it goes before "summary"',
         ),
         ("kind: foreign-media", "kind: blogger", 'data/claims/good-claim.yaml:8:9: E500 claimant kind "blogger" is not in data/vocab/claimant-kinds'),
         ('first_seen: "2026-01"', 'first_seen: "2027-01"', 'data/claims/good-claim.yaml:9:15: E401 claimant/first_seen: "2027-01" is in the future'),

@@ -114,7 +114,7 @@ def test_ratings_follow_the_order_of_the_verdicts(site: Path) -> None:
         ("claims", "downloads/cards/site.png"),
         ("events/spc-blacklist-launch-2013", "downloads/cards/site.png"),
         ("figures/spc-new-debtor-listings-per-year", "downloads/charts/spc-new-debtor-listings-per-year.png"),
-        ("sources/chinadaily-2016-spc-sesame-credibility-system", "downloads/cards/site.png"),
+        ("sources/chinadaily-2016-credibility-system-execution-court-decisions", "downloads/cards/site.png"),
     ],
 )
 def test_every_page_has_a_link_preview(site: Path, rel: str, image: str) -> None:
