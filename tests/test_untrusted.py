@@ -454,6 +454,8 @@ def test_hostile_strings_in_any_file_are_refused_or_built_harmlessly(clean, tmp_
     good, (elements, attributes, schemes) = clean
     tmp = tmp_path_factory.mktemp("hostile")
     root = copy_site_tree(tmp / "root", good)
+    (root / "data" / "register").mkdir(exist_ok=True)  # a per-id register file to plant into too
+    (root / "data" / "register" / "good-claim.txt").write_text("claims/good-claim\n", encoding="utf-8")
     files = [*yaml_files(root / "data"), root / "data" / "published-ids.txt", *sorted((root / "data" / "register").glob("*.txt"))]
     planted = []
     # half the examples plant printable markup only where the schemas allow any text (those
