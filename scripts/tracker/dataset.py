@@ -143,7 +143,9 @@ def _read_register_file(data: Dataset, file: Path) -> list[tuple[str, str, str, 
         return []
     doc = Document(path, [])
     numbers = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on line feeds only: str.splitlines would also break at NEL (U+0085) or U+2028, and so
+    # let a hidden character cut a line in two instead of being refused with it
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if line.strip() and not line.startswith("#"):
             doc.value_marks[(len(doc.data),)] = (number, 1)
             doc.data.append(line.strip())
