@@ -97,7 +97,7 @@ def test_each_figure_page_has_an_accessible_chart_and_a_table_equal_to_the_data(
         figure = yaml.safe_load(path.read_text(encoding="utf-8"))
         soup = page(site, f"figures/{figure['id']}")
         svg = soup.select_one("figure.chart-figure svg")
-        assert svg and svg["role"] == "img"
+        assert svg and svg["role"] == "group" and svg["aria-labelledby"] == f"chart-{figure['id']}-title"
         assert svg.find("title").get_text() == figure["title"]
         assert (
             svg.find("desc")

@@ -107,7 +107,8 @@ def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     out.append(("downloads/index.md", downloads_page(site, sizes)))
     out.append(("feed.xml", export.atom_feed(site, site.settings, site.version)))
     for figure in site.of_kind("figures"):
-        out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure))))
+        out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure, interactive=False))))
+        out.append((f"downloads/charts/{figure.id}.csv", charts.csv_text(figure)))
         out.append((f"downloads/charts/{figure.id}.png", charts.png(figure)))
     for old, info in sorted(site.retired.items()):
         if info["action"] == "renamed":

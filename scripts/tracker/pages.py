@@ -181,7 +181,8 @@ def chart_downloads(site: Site, f: Entry) -> str:
     embed = f'<figure><img src="{plain(svg_url)}" alt="{plain(f.title)}" width="700"><figcaption>{plain(citation)}</figcaption></figure>'
     svg = markup.link(url(p, f"downloads/charts/{f.id}.svg"), "SVG")
     png = markup.link(url(p, f"downloads/charts/{f.id}.png"), "PNG")
-    return markup.para(f"Download the chart as {svg} or {png}. To embed it, paste:") + markup.code_block(plain(embed))
+    csv = markup.link(url(p, f"downloads/charts/{f.id}.csv"), "CSV")
+    return markup.para(f"Download the chart as {svg} or {png}, or its values as {csv}. To embed the chart, paste:") + markup.code_block(plain(embed))
 
 
 def figure_value_label(fig: Entry, value: dict) -> str:
@@ -231,7 +232,8 @@ def figure_page(site: Site, f: Entry) -> str:
         + summary_html(site, f, numbers)
         + markup.heading(2, "Chart", "chart")
         + f'<figure class="chart-figure">\n{charts.svg(f)}\n<figcaption>{plain(f.title)}. Source: {plain(d["issuer"])}, '
-        + "as cited for each value below. Values and sources are in the table.</figcaption>\n</figure>\n"
+        + "as cited for each value below. Values and sources are in the table; point at a value, or move to it "
+        + "with the Tab key, to read it here.</figcaption>\n</figure>\n"
         + chart_downloads(site, f)
         + markup.heading(2, "Values", "values")
         + markup.para(f"Unit: {plain(d['unit'])}.")
