@@ -22,8 +22,9 @@ def heading(level: int, html: str, anchor: str, searched: bool = True) -> str:
     return f'<h{level} id="{anchor}"{ignore}>{html}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
 
 
-def title(html: str) -> str:
-    return f"<h1>{html}</h1>\n"
+def title(html: str, weight: int = 0) -> str:
+    """The page's h1; weight (1-10) tells Pagefind how much a match in it counts."""
+    return f'<h1 data-pagefind-weight="{weight}">{html}</h1>\n' if weight else f"<h1>{html}</h1>\n"
 
 
 def para(html: str, cls: str = "") -> str:

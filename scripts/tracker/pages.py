@@ -84,10 +84,37 @@ def numbered(cites: list[dict], prefix: str = "src", start: int = 1) -> dict[str
     return {c["source"]: (f"{prefix}-{c['source']}", i) for i, c in enumerate(cites, start=start)}
 
 
+# The rows of an entry's metadata whose values are searched (a figure's measure and issuer, a
+# place); the rest (status, record dates, labels) would clutter search excerpts, and the kind,
+# status or verdict and date are shown with each result from search_meta instead.
+SEARCHED_ROWS = ("Measures", "Issued by", "Place")
+
+
 def meta_table(rows: list[tuple[str, str]]) -> str:
     """Label and value: escaped or built by us. (The space keeps them apart in search excerpts.)"""
-    items = [f"<dt>{label}</dt> <dd>{value}</dd>" for label, value in rows]
+    ignore = " data-pagefind-ignore"
+    searched = {label: "" for label in SEARCHED_ROWS} | {"Measures": ' data-pagefind-weight="7"'}  # a figure's definition
+    items = [f"<dt{ignore}>{label}</dt> <dd{searched.get(label, ignore)}>{value}</dd>" for label, value in rows]
     return '<dl class="entry-meta">\n' + "\n".join(items) + "\n</dl>\n"
+
+
+def search_meta(site: Site, entry: Entry) -> str:
+    """What a search result says about its page (Pagefind metadata, shown by the search page):
+    the kind, the verdict or status, and the date; and the filters by kind and category. Text
+    content, escaped, in an element readers never see."""
+    d = entry.data
+    kind = entry.kind[:-1].capitalize()
+    if entry.kind == "claims":
+        judged = ("verdict", vocab_name(site, "verdicts", d["verdict"]))
+        when = f"reviewed {dates.parse(d['reviewed']).label}"
+    else:
+        judged = ("status", vocab_name(site, "statuses", d["status"]))
+        when = entry.date.label if entry.kind == "events" else f"latest value {figure_value_label(entry, d['values'][-1])}"
+    meta = [("kind", kind), judged, ("date", when)]
+    spans = [f'<span data-pagefind-meta="{key}">{plain(value)}</span>' for key, value in meta]
+    spans.append(f'<span data-pagefind-filter="kind">{plain(kind)}</span>')
+    spans += [f'<span data-pagefind-filter="category">{plain(vocab_name(site, "categories", c))}</span>' for c in d.get("categories", [])]
+    return '<div class="search-meta" hidden data-pagefind-ignore="index">' + "".join(spans) + "</div>\n"
 
 
 def status_link(site: Site, from_md: str, status: str) -> str:
@@ -112,14 +139,16 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
 
 
 def corrections_section(site: Site, entry: Entry) -> str:
-    """The entry's correction history (from its own data), then how to cite it and correct it."""
+    """The entry's correction history (from its own data), then how to cite it and correct it
+    (and, for searched kinds, what search shows about the page)."""
     items = entry.get("corrections", [])
     history = markup.heading(2, "Corrections", "corrections")
     if items:
         history += markup.bullets(f"{c['date']}: {plain(c['note'])}" for c in items)
     else:
         history += markup.para(f"No corrections since this entry was added on {entry.data['added']}.")
-    return history + correction_link(site, entry) + cite_section(site, entry)
+    searched = search_meta(site, entry) if entry.kind != "sources" else ""
+    return history + correction_link(site, entry) + cite_section(site, entry) + searched
 
 
 def reposts_notice(site: Site, entry: Entry) -> str:
@@ -137,7 +166,8 @@ def reposts_notice(site: Site, entry: Entry) -> str:
 
 
 def h1(title: str) -> str:
-    return markup.title(plain(title))
+    """An entry's title: what search weighs most (a figure's name, an event's title)."""
+    return markup.title(plain(title), weight=10)
 
 
 # ---------------------------------------------------------------- entry pages
