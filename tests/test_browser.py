@@ -387,3 +387,32 @@ def test_search_results_show_kind_status_and_date(watched: Watched) -> None:
     assert {"Kind: Event", "Status: Corroborated"} <= set(tags), tags
     assert any(t.startswith("Date: ") for t in tags), tags
     assert "Last reviewed" not in result.locator(".pagefind-ui__result-excerpt").inner_text()
+
+
+def test_the_sources_list_filters_by_text_kind_and_language_and_sorts_by_date(watched: Watched) -> None:
+    page = watched.visit("sources/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    page.fill(".list-filter input[name=text]", "Rongcheng")
+    shown = page.locator("article table tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("rongcheng" in t.lower() for t in shown.all_inner_texts())
+    page.fill(".list-filter input[name=text]", "")
+    page.select_option(".list-filter select[name=language]", "Chinese")
+    assert 0 < shown.count() < total
+    assert set(shown.locator("td[data-label=Language]").all_inner_texts()) == {"Chinese"}
+    page.select_option(".list-filter select[name=language]", "")
+    page.select_option(".list-filter select[name=sort]", "newest")
+    dated = [d for d in shown.locator("td[data-label=Published] time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")]
+    assert dated == sorted(dated, reverse=True) and len(dated) > 100
+    link = page.locator("article table td[data-label=Kind]").first
+    assert link.is_visible()
+
+
+def test_a_status_explains_itself_and_links_say_what_they_are(watched: Watched) -> None:
+    page = watched.visit("events/spc-blacklist-launch-2013/")
+    status = page.locator(".entry-meta a.status")
+    assert status.get_attribute("title")
+    assert page.locator("ol.sources a.external", has_text="original").count() >= 1
+    assert page.locator("ol.sources a.external", has_text=re.compile(r"^link$")).count() == 0
+    assert "Published " in page.locator("ol.sources li").first.inner_text()

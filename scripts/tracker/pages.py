@@ -44,10 +44,12 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
     parts.append(plain(s["publisher"]))
     if s.get("repost_of"):
         parts.append(f"Repost of {plain(s['repost_of'])}")
-    parts.append(source.date.label if source.date else "Undated")
+    parts.append(f"Published {source.date.label}" if source.date else "Publication date not shown")
     parts.append(plain(site.vocab["languages"][s["language"]]["name"]))
     line = ". ".join(parts) + "."
-    links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">link</a>']
+    # say what each link is: the publisher's own page, or a copy of it elsewhere
+    label = "repost" if s.get("repost_of") else "original"
+    links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">{label}</a>']
     if s.get("archive_url"):
         links.append(f'<a href="{plain(s["archive_url"])}" rel="noopener noreferrer" class="external">archived copy</a>')
     line += " " + " · ".join(links)
@@ -118,8 +120,11 @@ def search_meta(site: Site, entry: Entry) -> str:
 
 
 def status_link(site: Site, from_md: str, status: str) -> str:
+    """The status, explained on hover and focus (its definition, shown by Material's tooltips)
+    and in the methodology, where the link leads."""
     name = plain(vocab_name(site, "statuses", status))
-    return f'<a class="status status-{plain(status)}" href="{url(from_md, "methodology/")}#statuses">{name}</a>'
+    hint = plain(site.vocab["statuses"][status].get("description", ""))
+    return f'<a class="status status-{plain(status)}" href="{url(from_md, "methodology/")}#statuses" title="{hint}">{name}</a>'
 
 
 def categories_links(site: Site, entry: Entry) -> str:
@@ -451,21 +456,25 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
         return [
             markup.link(url(p, s.url_path), plain(s.data.get("title_en") or s.title)),
             plain(s.data["publisher"]),
-            s.date.label if s.date else "n.d.",
+            f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "not shown",
             plain(vocab_name(site, "source-kinds", s.data["kind"])),
+            plain(site.vocab["languages"][s.data["language"]]["name"]),
             f"{len(s.cited_by)} {source_coins(s)}",
         ]
 
     def intro(p: str) -> str:
         files = (("sources.bib", "BibTeX"), ("sources.ris", "RIS"), ("sources-csl.json", "CSL-JSON"))
         downloads = [markup.link(url(p, f"downloads/{name}"), label) for name, label in files]
-        return markup.para(
-            f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
-            f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
-            "this page directly."
+        return (
+            markup.para(
+                f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
+                f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
+                "this page directly."
+            )
+            + '<div class="list-filter" data-columns="Kind Language"></div>\n'
         )
 
-    columns = [("Source", "left"), ("Publisher", "left"), ("Date", "left"), ("Kind", "left"), ("Cited by", "right")]
+    columns = [("Source", "left"), ("Publisher", "left"), ("Published", "left"), ("Kind", "left"), ("Language", "left"), ("Cited by", "right")]
     ordered = sorted(site.of_kind("sources"), key=lambda s: s.id)
     yield from paged_listing(site, "sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
 
