@@ -201,6 +201,7 @@ def test_timeline_filtering_works_in_the_page(watched: Watched) -> None:
     page = watched.visit("timeline/")
     items = page.locator("ol.timeline > li")
     total = items.count()
+    page.locator(".timeline-tools > summary").click()  # the filters are folded into one control
     page.select_option("select[name=category]", "xinjiang")
     visible = page.locator("ol.timeline > li:not([hidden])")
     events = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data" / "events").glob("*.yaml")]

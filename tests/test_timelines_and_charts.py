@@ -168,3 +168,13 @@ def test_a_value_dated_to_a_year_is_drawn_mid_year_and_joined_to_its_neighbours(
     ticks = {s.text: s.points[0][0] for s in shapes if s.kind == "text" and s.text in ("2019", "2020")}
     assert ticks["2019"] < marks[-1].x < ticks["2020"]  # inside 2019, not at the 2020 tick
     assert marks[-1].label == "as of 2019: 200,000,000 cameras (source [3])"
+
+
+def test_the_figures_index_lists_official_statistics_apart_from_estimates(site: Path) -> None:
+    soup = page(site, "figures")
+    origins = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("origin") for p in (DATA / "figures").glob("*.yaml")}
+    for anchor, origin in (("official-statistics", "official-statistics"), ("estimate", "estimate")):
+        grid = soup.find("h2", id=anchor).find_next_sibling("div", class_="figure-grid")
+        assert {h3["id"] for h3 in grid.find_all("h3")} == {k for k, v in origins.items() if v == origin}
+    assert origins["ihs-markit-china-surveillance-camera-estimates"] == "estimate"
+    assert origins["spc-air-ticket-purchases-blocked-cumulative"] == "official-statistics"

@@ -102,7 +102,7 @@ def meta_table(rows: list[tuple[str, str]]) -> str:
 
 def search_meta(site: Site, entry: Entry) -> str:
     """What a search result says about its page (Pagefind metadata, shown by the search page):
-    the kind, the verdict or status, and the date; and the filters by kind and category. Text
+    the kind, the verdict or status, and the date. Text
     content, escaped, in an element readers never see."""
     d = entry.data
     kind = entry.kind[:-1].capitalize()
@@ -113,9 +113,9 @@ def search_meta(site: Site, entry: Entry) -> str:
         judged = ("status", vocab_name(site, "statuses", d["status"]))
         when = entry.date.label if entry.kind == "events" else f"latest value {figure_value_label(entry, d['values'][-1])}"
     meta = [("kind", kind), judged, ("date", when)]
+    # No Pagefind filters (by kind, category): Pagefind 1.5.2 writes filter values in hash-map
+    # order, so two builds of one commit would differ (tests/test_hardening.py compares them).
     spans = [f'<span data-pagefind-meta="{key}">{plain(value)}</span>' for key, value in meta]
-    spans.append(f'<span data-pagefind-filter="kind">{plain(kind)}</span>')
-    spans += [f'<span data-pagefind-filter="category">{plain(vocab_name(site, "categories", c))}</span>' for c in d.get("categories", [])]
     return '<div class="search-meta" hidden data-pagefind-ignore="index">' + "".join(spans) + "</div>\n"
 
 
@@ -425,12 +425,23 @@ def figures_index(site: Site) -> str:
             + "</div>"
         )
     intro = markup.para(
-        "Official statistics as dated series. Before using a number, read what it counts: "
+        "Numbers as dated series: official statistics first, then estimates made by the press or market researchers, "
+        "which are listed apart because no state body stands behind them. Before using a number, read what it counts: "
         + markup.link(f"{url(p, 'methodology/')}#figures", "how figures are read")
         + "."
     )
-    body = markup.title("Figures") + intro + '<div class="figure-grid">\n' + "\n".join(cards) + "\n</div>\n"
-    return generated_page("Figures", "Official statistics as dated series.", body, search=LISTING_NOT_SEARCHED)
+    groups = (
+        ("official-statistics", "Official statistics", "Published by the state body that keeps the count."),
+        ("estimate", "Estimates", "From the press, market research or other outside estimators; methods vary and are often unstated."),
+        (None, "Not yet classified", "Series whose origin has not been recorded yet."),
+    )
+    body = markup.title("Figures") + intro
+    for origin, heading, note in groups:
+        chosen = [card for f, card in zip(site.of_kind("figures"), cards, strict=True) if f.data.get("origin") == origin]
+        if chosen:
+            anchor = origin or "unclassified"
+            body += markup.heading(2, heading, anchor) + markup.para(note) + '<div class="figure-grid">\n' + "\n".join(chosen) + "\n</div>\n"
+    return generated_page("Figures", "Official statistics and estimates as dated series.", body, search=LISTING_NOT_SEARCHED)
 
 
 def claims_index(site: Site) -> str:
