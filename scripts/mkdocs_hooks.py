@@ -15,6 +15,7 @@ import base64
 import datetime
 import functools
 import hashlib
+import html
 import logging
 import os
 import re
@@ -35,13 +36,30 @@ if str(CODE_ROOT) not in sys.path:
 from scripts.tracker.citable import dataset_jsonld  # noqa: E402
 from scripts.tracker.generate import DataError, generate_pages  # noqa: E402
 
+_SERVING = False  # `mkdocs serve`: data errors are shown in the browser instead of stopping
+_ERRORS: list[str] = []  # the data's errors while serving (empty once they are fixed)
+
+
+def on_startup(command: str, **_kwargs) -> None:
+    global _SERVING
+    _SERVING = command == "serve"
+
 
 def on_pre_build(config, **_kwargs) -> None:
     site_root = Path(config.config_file_path).resolve().parent
     try:
         _changed, site = generate_pages(site_root / "data", Path(config["docs_dir"]), site_root / "build" / "snippets", Path(config.config_file_path))
     except DataError as exc:
-        raise Abort(str(exc)) from None
+        if not _SERVING:
+            raise Abort(str(exc)) from None
+        # While serving, a contributor who saves a broken file sees its errors in the browser
+        # (every page is replaced by them, see on_post_page) instead of the last good site;
+        # the next rebuild after the fix brings the site back, and the page reloads itself.
+        # printed, not logged: a logged error or warning would abort the build in strict mode
+        print(f"{exc}; the browser shows them until they are fixed", file=sys.stderr)
+        _ERRORS[:] = exc.problems or [str(exc)]
+        return
+    _ERRORS.clear()
     # shown in every page's footer and in the home page's schema.org Dataset
     config.extra["dataset_version"] = site.version
     config.extra["dataset_jsonld"] = dataset_jsonld(site)
@@ -103,13 +121,15 @@ PAGEFIND_READS = "{*.html,*/index.html,events/**/*.html,figures/**/*.html,claims
 
 
 def on_post_build(config, **_kwargs) -> None:
-    """Index the built site into <site_dir>/pagefind/. Pages opt in with data-pagefind-body
+    """Index the built site into <site_dir>/pagefind/ (not while serving pages of errors). Pages opt in with data-pagefind-body
     (docs/overrides/main.html), so source records and timelines stay out of the index.
 
     Pagefind 1.5.2's output was checked to be byte-identical across builds of one commit
     (tests/test_hardening.py compares two whole builds). It runs in the site folder with no
     PAGEFIND_* variables, so no stray pagefind.yml or environment changes the index.
     """
+    if _ERRORS:
+        return
     site_dir = Path(config["site_dir"]).resolve()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     # .headerlink: Material's "¶" permalinks, which would end every result's title
@@ -186,7 +206,27 @@ def content_security_policy(allowed: dict[str, set[str]], wasm: bool = False) ->
     )
 
 
+def error_page(problems: list[str]) -> str:
+    """The page `mkdocs serve` shows in place of every page while the data has errors: each
+    problem (file, line, column, code, message and hint), escaped. No script of its own, so that
+    the server's reload script runs and brings the site back once the errors are fixed."""
+    items = "\n".join(f'<li><pre style="white-space: pre-wrap">{html.escape(problem)}</pre></li>' for problem in problems)
+    count = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{count} in data/</title></head>\n"
+        '<body style="font-family: sans-serif; margin: 1rem auto; max-width: 60rem; padding: 0 1rem">\n'
+        f'<h1 class="data-errors">The data has {count}</h1>\n'
+        "<p>The site is not rebuilt until they are fixed; this page reloads when they are. "
+        "The same list is printed where <code>make serve</code> runs.</p>\n"
+        f'<ol class="data-errors__list">\n{items}\n</ol>\n</body></html>\n'
+    )
+
+
 def on_post_page(output: str, page, config, **_kwargs) -> str:
+    if _ERRORS:
+        return error_page(_ERRORS)
     output = _EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
     theme = theme_hashes(config, get_relative_url(".", page.url))
     found = inline_hashes(output)

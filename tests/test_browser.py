@@ -111,7 +111,7 @@ def test_pages_load_with_no_foreign_request_and_no_console_error(watched: Watche
 
 def test_a_figure_shows_its_chart_and_table(watched: Watched) -> None:
     page = watched.visit("figures/spc-air-ticket-purchases-blocked-cumulative/")
-    chart = page.locator("figure.chart-figure svg[role=img]")
+    chart = page.locator("figure.chart-figure svg[role=group]")
     assert chart.is_visible() and chart.bounding_box()["height"] > 100
     assert page.locator("article table tbody tr").count() >= 5  # Material wraps tables in the browser
 
@@ -201,6 +201,7 @@ def test_timeline_filtering_works_in_the_page(watched: Watched) -> None:
     page = watched.visit("timeline/")
     items = page.locator("ol.timeline > li")
     total = items.count()
+    page.locator(".timeline-tools > summary").click()  # the filters are folded into one control
     page.select_option("select[name=category]", "xinjiang")
     visible = page.locator("ol.timeline > li:not([hidden])")
     events = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data" / "events").glob("*.yaml")]
@@ -242,3 +243,177 @@ def test_no_serious_or_critical_accessibility_violation(browser: Browser, base_u
     context.close()
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+
+
+# ---------------------------------------------------------------- reading on a phone (issue 15)
+PHONE = {"width": 390, "height": 844}
+EVERY_PAGE_TYPE = [
+    "",  # home
+    "timeline/",
+    "timeline/2018/",
+    "timeline/themes/court-blacklists/",
+    "timeline/places/china/",
+    "events/",  # a listing
+    "sources/",
+    "events/spc-blacklist-launch-2013/",
+    "figures/spc-air-ticket-purchases-blocked-cumulative/",
+    "figures/china-surveillance-camera-totals-press-estimates/",
+    "claims/citizens-start-with-800-points/",
+    "sources/chinadaily-2013-debtor-blacklist-leaves-its-mark/",
+    "search/?q=Rongcheng",
+    "downloads/",
+    "changelog/",
+]
+
+
+@pytest.fixture
+def phone(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE_TYPE)
+def test_no_page_scrolls_sideways_on_a_phone_and_every_table_cell_can_be_seen(phone: Page, path: str) -> None:
+    phone.goto(path, wait_until="networkidle")
+    if "?q=" in path:
+        phone.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    hidden = phone.evaluate(
+        """() => [...document.querySelectorAll("article td")].filter(td => {
+            const box = td.getBoundingClientRect();
+            return box.width === 0 || box.left < 0 || box.right > window.innerWidth + 0.5;
+        }).map(td => td.textContent.slice(0, 40))"""
+    )
+    assert hidden == []
+
+
+def test_the_note_column_is_reachable_on_a_phone_beside_its_label(phone: Page) -> None:
+    phone.goto("figures/spc-air-ticket-purchases-blocked-cumulative/#values", wait_until="networkidle")
+    note = phone.locator("article table td[data-label=Note]").filter(has_text="17.5 million").first
+    assert note.is_visible()
+    assert phone.evaluate("td => getComputedStyle(td, '::before').content", note.element_handle()) == '"Note"'
+
+
+def test_chart_text_is_at_least_11_px_on_a_phone(phone: Page) -> None:
+    phone.goto("figures/spc-air-ticket-purchases-blocked-cumulative/", wait_until="networkidle")
+    sizes = phone.evaluate(
+        """() => {
+            const svg = document.querySelector("figure.chart-figure svg");
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll("text")].filter(t => getComputedStyle(t).display !== "none")
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        }"""
+    )
+    assert sizes and min(sizes) >= 11, sizes
+
+
+def test_the_timeline_shows_events_on_the_first_screen_of_a_phone(phone: Page) -> None:
+    phone.goto("timeline/", wait_until="networkidle")
+    first = phone.locator("ol.timeline > li").first.bounding_box()
+    assert first["y"] + 40 < PHONE["height"]
+    assert not phone.locator("select[name=category]").is_visible()  # folded until asked for
+    phone.locator(".timeline-tools > summary").click()
+    assert phone.locator("select[name=category]").is_visible()
+
+
+def test_timeline_order_newest_first_is_kept_in_the_address(watched: Watched) -> None:
+    page = watched.visit("timeline/")
+    dates = page.locator("ol.timeline > li time")
+    oldest = dates.first.get_attribute("datetime")
+    page.locator(".timeline-tools > summary").click()
+    page.select_option("select[name=order]", "newest")
+    assert "order=newest" in page.url
+    newest = dates.first.get_attribute("datetime")
+    assert newest > oldest
+    assert (
+        page.locator("h2").filter(has_text=newest[:4]).first.bounding_box()["y"]
+        < page.locator("h2").filter(has_text=oldest[:4]).first.bounding_box()["y"]
+    )
+    page.reload(wait_until="networkidle")
+    assert page.locator("ol.timeline > li time").first.get_attribute("datetime") == newest
+    assert page.locator("select[name=order]").input_value() == "newest"
+
+
+def test_a_chart_value_can_be_read_by_keyboard_focus(watched: Watched) -> None:
+    page = watched.visit("figures/spc-air-ticket-purchases-blocked-cumulative/")
+    page.locator("#chart a.headerlink").focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('chart-point')"):
+            break
+    figure = yaml.safe_load((ROOT / "data" / "figures" / "spc-air-ticket-purchases-blocked-cumulative.yaml").read_text(encoding="utf-8"))
+    tip = page.locator(".chart-figure .chart-tip")
+    assert tip.is_visible()
+    first = figure["values"][0]
+    assert f"{first['value']:,}" in tip.inner_text() and "(source [1])" in tip.inner_text()
+    page.keyboard.press("Tab")
+    assert f"{figure['values'][1]['value']:,}" in tip.inner_text()
+
+
+def test_a_chart_value_can_be_read_by_touch(phone: Page) -> None:
+    phone.goto("figures/spc-air-ticket-purchases-blocked-cumulative/", wait_until="networkidle")
+    point = phone.locator(".chart-point").last
+    point.tap()
+    tip = phone.locator(".chart-figure .chart-tip")
+    assert tip.is_visible() and tip.inner_text() == point.get_attribute("aria-label")
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("flight", "/figures/spc-air-ticket-purchases-blocked-cumulative/"),
+        ("17.5 million", "/claims/ap-17-5m-flights-5-5m-trains-last-year/"),
+        ("Rongcheng", "/events/rongcheng-personal-credit-points-scheme/"),
+    ],
+)
+def test_search_puts_the_page_a_reader_wants_in_the_top_three(watched: Watched, query: str, wanted: str) -> None:
+    page = watched.visit("search/")
+    urls = page.evaluate(
+        """async (query) => {
+            const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+            const search = await pagefind.search(query);
+            return Promise.all(search.results.slice(0, 3).map(async r => (await r.data()).url));
+        }""",
+        query,
+    )
+    assert wanted in urls, urls
+
+
+def test_search_results_show_kind_status_and_date(watched: Watched) -> None:
+    page = watched.visit("search/?q=Rongcheng")
+    result = page.locator(".pagefind-ui__result").first
+    result.locator(".pagefind-ui__result-link").wait_for(timeout=30000)
+    tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert {"Kind: Event", "Status: Corroborated"} <= set(tags), tags
+    assert any(t.startswith("Date: ") for t in tags), tags
+    assert "Last reviewed" not in result.locator(".pagefind-ui__result-excerpt").inner_text()
+
+
+def test_the_sources_list_filters_by_text_kind_and_language_and_sorts_by_date(watched: Watched) -> None:
+    page = watched.visit("sources/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    page.fill(".list-filter input[name=text]", "Rongcheng")
+    shown = page.locator("article table tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("rongcheng" in t.lower() for t in shown.all_inner_texts())
+    page.fill(".list-filter input[name=text]", "")
+    page.select_option(".list-filter select[name=language]", "Chinese")
+    assert 0 < shown.count() < total
+    assert set(shown.locator("td[data-label=Language]").all_inner_texts()) == {"Chinese"}
+    page.select_option(".list-filter select[name=language]", "")
+    page.select_option(".list-filter select[name=sort]", "newest")
+    dated = [d for d in shown.locator("td[data-label=Published] time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")]
+    assert dated == sorted(dated, reverse=True) and len(dated) > 100
+    link = page.locator("article table td[data-label=Kind]").first
+    assert link.is_visible()
+
+
+def test_a_status_explains_itself_and_links_say_what_they_are(watched: Watched) -> None:
+    page = watched.visit("events/spc-blacklist-launch-2013/")
+    status = page.locator(".entry-meta a.status")
+    assert status.get_attribute("title")
+    assert page.locator("ol.sources a.external", has_text="original").count() >= 1
+    assert page.locator("ol.sources a.external", has_text=re.compile(r"^link$")).count() == 0
+    assert "Published " in page.locator("ol.sources li").first.inner_text()

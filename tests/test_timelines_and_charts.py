@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from functools import cache
 from pathlib import Path
@@ -9,7 +11,9 @@ from pathlib import Path
 import yaml
 
 from scripts.tracker import dates
+from scripts.tracker.charts import _layout_and_marks, plotted_day
 from scripts.tracker.generate import generate_pages
+from scripts.tracker.model import Entry
 from scripts.tracker.pages import number
 
 from .conftest import ROOT, page
@@ -97,7 +101,7 @@ def test_each_figure_page_has_an_accessible_chart_and_a_table_equal_to_the_data(
         figure = yaml.safe_load(path.read_text(encoding="utf-8"))
         soup = page(site, f"figures/{figure['id']}")
         svg = soup.select_one("figure.chart-figure svg")
-        assert svg and svg["role"] == "img"
+        assert svg and svg["role"] == "group" and svg["aria-labelledby"] == f"chart-{figure['id']}-title"
         assert svg.find("title").get_text() == figure["title"]
         assert (
             svg.find("desc")
@@ -140,3 +144,41 @@ def test_home_page_numbers_link_to_their_series_and_source(site: Path) -> None:
         last_source = figure["values"][-1]["source"]["source"]
         assert soup.find("a", href=f"figures/{figure['id']}/#values")
         assert soup.find("a", href=f"figures/{figure['id']}/#src-{last_source}"), figure["id"]
+
+
+def test_each_chart_has_a_csv_of_its_series_that_matches_the_table(site: Path) -> None:
+    for path in sorted((DATA / "figures").glob("*.yaml")):
+        figure = yaml.safe_load(path.read_text(encoding="utf-8"))
+        soup = page(site, f"figures/{figure['id']}")
+        link = soup.find("a", string="CSV")
+        assert link and link["href"] == f"../../downloads/charts/{figure['id']}.csv"
+        text = (site / "downloads" / "charts" / f"{figure['id']}.csv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        table = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in soup.select("#values ~ table tbody tr")]
+        assert [r["date_label"] for r in rows] == [t[0] for t in table], figure["id"]
+        shown = [f"{r['qualifier']} {number(float(r['value']))}".strip() for r in rows]
+        assert shown == [t[1] for t in table], figure["id"]
+        assert [f"[{r['source_number']}]" for r in rows] == [t[2].split(",")[0] for t in table]
+        assert [r["note"] for r in rows] == [v.get("note", "") for v in figure["values"]]
+
+
+def test_a_value_dated_to_a_year_is_drawn_mid_year_and_joined_to_its_neighbours() -> None:
+    data = yaml.safe_load((DATA / "figures" / "china-surveillance-camera-totals-press-estimates.yaml").read_text(encoding="utf-8"))
+    assert [v["as_of"] for v in data["values"]] == ["2017-09", "2018-07", "2019"]
+    assert str(plotted_day({"as_of": "2019", "value": 1})) == "2019-07-02"
+    shapes, marks = _layout_and_marks(Entry("figures", data["id"], data))
+    lines = [s for s in shapes if s.kind == "polyline"]
+    assert len(lines) == 1 and len(lines[0].points) == 3  # one joined line, no lone dot
+    ticks = {s.text: s.points[0][0] for s in shapes if s.kind == "text" and s.text in ("2019", "2020")}
+    assert ticks["2019"] < marks[-1].x < ticks["2020"]  # inside 2019, not at the 2020 tick
+    assert marks[-1].label == "as of 2019: 200,000,000 cameras (source [3])"
+
+
+def test_the_figures_index_lists_official_statistics_apart_from_estimates(site: Path) -> None:
+    soup = page(site, "figures")
+    origins = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("origin") for p in (DATA / "figures").glob("*.yaml")}
+    for anchor, origin in (("official-statistics", "official-statistics"), ("estimate", "estimate")):
+        grid = soup.find("h2", id=anchor).find_next_sibling("div", class_="figure-grid")
+        assert {h3["id"] for h3 in grid.find_all("h3")} == {k for k, v in origins.items() if v == origin}
+    assert origins["ihs-markit-china-surveillance-camera-estimates"] == "estimate"
+    assert origins["spc-air-ticket-purchases-blocked-cumulative"] == "official-statistics"

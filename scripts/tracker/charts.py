@@ -10,6 +10,7 @@ earlier version used matplotlib: about 0.3 s per chart, most of the generation t
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -42,8 +43,40 @@ def value_day(value: dict) -> tuple[dt.date, dt.date]:
     when = dates.parse(value.get("as_of") or value["period"])
     if "period" in value:
         return when.start.first, (when.end or when.start).last
-    day = when.start.first if when.qualifier == "before" else (when.end or when.start).last
+    day = when.start.first if when.qualifier == "before" else as_of_span(value)[1]
     return day, day
+
+
+def as_of_span(value: dict) -> tuple[dt.date, dt.date]:
+    """The days an as-of date may mean, at the precision given: "2019" is any day of 2019."""
+    when = dates.parse(value["as_of"])
+    if when.qualifier == "before":
+        return when.start.first, when.start.first
+    return when.start.first, (when.end or when.start).last
+
+
+def plotted_day(value: dict) -> dt.date:
+    """Where a snapshot or running total is drawn: in the middle of the span its date allows
+    (a value "as of 2019" sits in mid-2019, with a whisker across the year), not at its end."""
+    if "period" in value:
+        return value_day(value)[1]
+    first, last = as_of_span(value)
+    return first + (last - first) / 2
+
+
+def source_numbers(figure: Entry) -> dict[str, int]:
+    """Each source's number in the figure page's reference list (first use in the values)."""
+    ids = dict.fromkeys(v["source"]["source"] for v in figure.data["values"])
+    return {source: n for n, source in enumerate(ids, start=1)}
+
+
+def point_label(figure: Entry, value: dict) -> str:
+    """What a reader reads off a point: date, value with unit, and the source's number."""
+    when = dates.parse(value.get("as_of") or value["period"]).label
+    when = f"as of {when}" if "as_of" in value else when
+    qualifier = f"{value['qualifier']} " if value.get("qualifier") else ""
+    number = source_numbers(figure)[value["source"]["source"]]
+    return f"{when}: {qualifier}{_number(float(value['value']))} {figure.data['unit']} (source [{number}])"
 
 
 def _scaled(values: list[float]) -> tuple[float, str]:
@@ -97,11 +130,27 @@ class Shape:
     text: str = ""
     anchor: str = ""  # text: "end-middle", "middle-top" or "start-bottom"
     faint: bool = False
+    minor: bool = False  # a label that phones leave out, so the bigger text does not collide
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a value is drawn in the SVG, for reading it on hover, focus or touch."""
+
+    x: float
+    y: float
+    width: float  # 0 for a point; a bar's width
+    height: float
+    label: str
 
 
 def _layout(figure: Entry) -> list[Shape]:
+    return _layout_and_marks(figure)[0]
+
+
+def _layout_and_marks(figure: Entry) -> tuple[list[Shape], list[Mark]]:
     data = figure.data
-    spans = [value_day(v) for v in data["values"]]
+    spans = [value_day(v) if "period" in v else as_of_span(v) for v in data["values"]]
     numbers = [float(v["value"]) for v in data["values"]]
     factor, word = _scaled(numbers)
     ys = [n / factor for n in numbers]
@@ -126,16 +175,26 @@ def _layout(figure: Entry) -> list[Shape]:
     for tick in ticks:
         shapes.append(Shape("line", ((LEFT, y(tick)), (WIDTH - RIGHT, y(tick))), size=0.5, faint=tick != 0))
         shapes.append(Shape("text", ((LEFT - 6, y(tick)),), text=_number(tick), anchor="end-middle"))
-    for day, label in date_ticks(x0, x1):
+    ticks_x = date_ticks(x0, x1)
+    for i, (day, label) in enumerate(ticks_x):
+        minor = len(ticks_x) > 4 and i % 2 == 1
         shapes.append(Shape("line", ((x(day), TOP + plot_h), (x(day), TOP + plot_h + 4)), size=0.8))
-        shapes.append(Shape("text", ((x(day), TOP + plot_h + 7),), text=label, anchor="middle-top"))
+        shapes.append(Shape("text", ((x(day), TOP + plot_h + 7),), text=label, anchor="middle-top", minor=minor))
+    marks: list[Mark] = []
+    labels = [point_label(figure, v) for v in data["values"]]
     if data["counting"] == "per-period":
-        for (start, end), value in zip(spans, ys, strict=True):
+        for (start, end), value, label in zip(spans, ys, labels, strict=True):
             days = max((end - start).days + 1, 20)  # a period's bar covers its span, with a gap either side
             left, right = x(start + dt.timedelta(days=days * 0.1)), x(start + dt.timedelta(days=days * 0.9))
             shapes.append(Shape("rect", ((left, y(value)), (max(right, left + 2), y(0))), ink=ACCENT))
+            marks.append(Mark(left, y(value), round(max(right, left + 2) - left, 1), round(y(0) - y(value), 1), label))
     else:
-        points = [(x(end), y(value), end) for (_start, end), value in zip(spans, ys, strict=True)]
+        days = [plotted_day(v) for v in data["values"]]
+        for (start, end), value in zip(spans, ys, strict=True):
+            if (end - start).days > 1:  # the date is known to a month or a year: show the span it allows
+                shapes.append(Shape("line", ((x(start), y(value)), (x(end), y(value))), ink=ACCENT, size=1.0))
+        points = [(x(day), y(value), day) for day, value in zip(days, ys, strict=True)]
+        marks += [Mark(px, py, 0, 0, label) for (px, py, _d), label in zip(points, labels, strict=True)]
         run = [points[0]]
         for point in points[1:]:
             if point[2] - run[-1][2] > GAP:
@@ -144,7 +203,7 @@ def _layout(figure: Entry) -> list[Shape]:
             run.append(point)
         shapes.append(Shape("polyline", tuple((px, py) for px, py, _d in run), ink=ACCENT, size=1.8))
         shapes += [Shape("circle", ((px, py),), ink=ACCENT, size=3.0) for px, py, _d in points]
-    return shapes
+    return shapes, marks
 
 
 def _svg_shape(shape: Shape) -> str:
@@ -167,15 +226,33 @@ def _svg_shape(shape: Shape) -> str:
     ((tx, ty),) = shape.points
     horizontal, vertical = shape.anchor.split("-")
     baseline = {"middle": "central", "top": "hanging", "bottom": "auto"}[vertical]
-    return f'<text x="{tx}" y="{ty}" text-anchor="{horizontal}" dominant-baseline="{baseline}" fill="{ink}">{_xml(shape.text)}</text>'
+    minor = ' class="tick-minor"' if shape.minor else ""
+    return f'<text x="{tx}" y="{ty}" text-anchor="{horizontal}" dominant-baseline="{baseline}" fill="{ink}"{minor}>{_xml(shape.text)}</text>'
 
 
-def _svg(figure: Entry) -> str:
+def _svg_mark(mark: Mark) -> str:
+    """A value the reader can reach with the keyboard (Tab), the pointer or a finger: a wide,
+    invisible target named with the value (docs/assets/js/charts.js shows the name beside it)."""
+    if mark.width:
+        target = f'<rect x="{mark.x}" y="{min(mark.y, HEIGHT - BOTTOM - 12)}" width="{mark.width}" height="{max(mark.height, 12)}"/>'
+    else:
+        target = f'<circle cx="{mark.x}" cy="{mark.y}" r="14"/>'
+    return f'<g class="chart-point" tabindex="0" role="img" aria-label="{_xml(mark.label)}" data-x="{mark.x}" data-y="{mark.y}">{target}</g>'
+
+
+def _svg(figure: Entry, interactive: bool = True) -> str:
     chart_id = f"chart-{figure.id}"
     title, desc = chart_text(figure)
-    body = "".join(_svg_shape(shape) for shape in _layout(figure))
+    shapes, marks = _layout_and_marks(figure)
+    body = "".join(_svg_shape(shape) for shape in shapes)
+    role = f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
+    if interactive:
+        # a group, not an image: an image's parts are hidden from assistive technology, and
+        # these parts (the values) can be focused
+        role = f'role="group" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc"'
+        body += '<g class="chart-points" fill="transparent">' + "".join(_svg_mark(m) for m in marks) + "</g>"
     return (
-        f'<svg role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg {role} class="chart" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" font-family="sans-serif" font-size="{FONT_SIZE}">'
         f'<title id="{chart_id}-title">{_xml(title)}</title><desc id="{chart_id}-desc">{_xml(desc)}</desc>{body}</svg>'
     )
@@ -210,7 +287,7 @@ def _png(figure: Entry, scale: int = 2) -> bytes:
 
 
 CACHE_DIR: Path | None = None  # set by the generator: PNGs are reused while their data is unchanged
-_DRAWING_VERSION = "2"  # change when the drawing code changes, so cached PNGs are redrawn
+_DRAWING_VERSION = "3"  # change when the drawing code changes, so cached PNGs are redrawn
 
 
 def _cached(figure: Entry, suffix: str, make: Callable[[], bytes]) -> bytes:
@@ -240,9 +317,27 @@ def draw_all(figures: list[Entry]) -> None:
         pool.map(png, missing, chunksize=8)
 
 
-def svg(figure: Entry) -> str:
-    """An accessible SVG: role="img", with <title> and <desc> naming what it shows."""
-    return _svg(figure)
+def svg(figure: Entry, interactive: bool = True) -> str:
+    """An accessible SVG with <title> and <desc> naming what it shows. In the page (interactive)
+    each value is a focusable part naming its date, value and source; the download is an image."""
+    return _svg(figure, interactive)
+
+
+def csv_text(figure: Entry) -> str:
+    """The series as CSV, one row per value, as the figure page's table shows it (and the
+    source's number there and id), for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "date_label", "qualifier", "value", "unit", "source_number", "source_id", "locator", "note"])
+    numbers = source_numbers(figure)
+    for v in figure.data["values"]:
+        when = v.get("as_of") or v["period"]
+        label = dates.parse(when).label
+        label = f"as of {label}" if "as_of" in v else label
+        src = v["source"]
+        row = [when, label, v.get("qualifier", ""), v["value"], figure.data["unit"], numbers[src["source"]], src["source"]]
+        writer.writerow([*row, src.get("locator", ""), v.get("note", "")])
+    return out.getvalue()
 
 
 def png(figure: Entry) -> bytes:

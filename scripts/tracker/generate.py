@@ -28,7 +28,12 @@ SNIPPETS = Path("build") / "snippets"
 
 
 class DataError(Exception):
-    """The data has errors; the messages were already printed."""
+    """The data has errors; the messages were already printed. problems holds them, one
+    formatted problem each (`mkdocs serve` shows them in the browser)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_file: Path) -> tuple[int, Site]:
@@ -40,12 +45,12 @@ def generate_pages(data_dir: Path, docs_dir: Path, snippets_dir: Path, config_fi
     if errors:
         for problem in errors:
             print(problem.format(), file=sys.stderr)
-        raise DataError(f"{len(errors)} errors in data/; nothing was generated")
+        raise DataError(f"{len(errors)} errors in data/; nothing was generated", [p.format() for p in errors])
     try:
         return _write_site(data, docs_dir, snippets_dir, config_file)
     except UnsafePath as exc:  # a name the check let through: stop rather than write anywhere
         print(exc, file=sys.stderr)
-        raise DataError("the build refused to write outside its folders; nothing more was generated") from None
+        raise DataError("the build refused to write outside its folders; nothing more was generated", [str(exc)]) from None
 
 
 def _write_site(data: Dataset, docs_dir: Path, snippets_dir: Path, config_file: Path) -> tuple[int, Site]:
@@ -120,7 +125,8 @@ def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     out.append(("downloads/index.md", downloads_page(site, sizes)))
     out.append(("feed.xml", export.atom_feed(site, site.settings, site.version)))
     for figure in site.of_kind("figures"):
-        out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure))))
+        out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure, interactive=False))))
+        out.append((f"downloads/charts/{figure.id}.csv", charts.csv_text(figure)))
         out.append((f"downloads/charts/{figure.id}.png", charts.png(figure)))
     out += share_cards(site)
     for old, info in sorted(site.retired.items()):

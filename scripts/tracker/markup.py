@@ -9,8 +9,9 @@ classes) are escaped here, so a name that came from data can never close its att
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from html import escape
+from html import escape, unescape
 
 
 def heading(level: int, html: str, anchor: str, searched: bool = True) -> str:
@@ -21,8 +22,9 @@ def heading(level: int, html: str, anchor: str, searched: bool = True) -> str:
     return f'<h{level} id="{anchor}"{ignore}>{html}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>\n'
 
 
-def title(html: str) -> str:
-    return f"<h1>{html}</h1>\n"
+def title(html: str, weight: int = 0) -> str:
+    """The page's h1; weight (1-10) tells Pagefind how much a match in it counts."""
+    return f'<h1 data-pagefind-weight="{weight}">{html}</h1>\n' if weight else f"<h1>{html}</h1>\n"
 
 
 def para(html: str, cls: str = "") -> str:
@@ -45,15 +47,27 @@ def admonition(kind: str, title_html: str, body_html: str) -> str:
     return f'<div class="admonition {kind}">\n<p class="admonition-title">{title_html}</p>\n{body_html}</div>\n'
 
 
-def table(columns: list[tuple[str, str]], rows: Iterable[list[str]]) -> str:
-    """columns: (header html, "left" or "right"); the tables extension's markup."""
+_TAG = re.compile(r"<[^>]+>")
 
-    def cell(tag: str, html: str, align: str) -> str:
-        return f'<{tag} style="text-align: right;">{html}</{tag}>' if align == "right" else f"<{tag}>{html}</{tag}>"
 
+def table(columns: list[tuple[str, str]], rows: Iterable[list[str]], cls: str = "") -> str:
+    """columns: (header html, "left" or "right"); the tables extension's markup. Each cell also
+    carries its column's name (data-label), so that on a phone, where the table becomes stacked
+    rows (docs/assets/css/tracker.css), every value is shown beside what it is."""
+
+    def cell(tag: str, html: str, align: str, label: str = "") -> str:
+        attrs = f' data-label="{escape(label)}"' if label else ""
+        attrs += ' style="text-align: right;"' if align == "right" else ""
+        return f"<{tag}{attrs}>{html}</{tag}>"
+
+    labels = [unescape(_TAG.sub("", name)) for name, _align in columns]
     head = "".join(cell("th", name, align) for name, align in columns)
-    body = "\n".join("<tr>" + "".join(cell("td", html, align) for html, (_n, align) in zip(row, columns, strict=True)) + "</tr>" for row in rows)
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+    aligns = [align for _name, align in columns]
+    body = "\n".join(
+        "<tr>" + "".join(cell("td", html, align, label) for html, align, label in zip(row, aligns, labels, strict=True)) + "</tr>" for row in rows
+    )
+    table_cls = f' class="{escape(cls)}"' if cls else ""
+    return f"<table{table_cls}>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
 
 
 def code_block(text_html: str) -> str:

@@ -44,10 +44,12 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
     parts.append(plain(s["publisher"]))
     if s.get("repost_of"):
         parts.append(f"Repost of {plain(s['repost_of'])}")
-    parts.append(source.date.label if source.date else "Undated")
+    parts.append(f"Published {source.date.label}" if source.date else "Publication date not shown")
     parts.append(plain(site.vocab["languages"][s["language"]]["name"]))
     line = ". ".join(parts) + "."
-    links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">link</a>']
+    # say what each link is: the publisher's own page, or a copy of it elsewhere
+    label = "repost" if s.get("repost_of") else "original"
+    links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">{label}</a>']
     if s.get("archive_url"):
         links.append(f'<a href="{plain(s["archive_url"])}" rel="noopener noreferrer" class="external">archived copy</a>')
     line += " " + " · ".join(links)
@@ -84,9 +86,17 @@ def numbered(cites: list[dict], prefix: str = "src", start: int = 1) -> dict[str
     return {c["source"]: (f"{prefix}-{c['source']}", i) for i, c in enumerate(cites, start=start)}
 
 
+# The rows of an entry's metadata whose values are searched (a figure's measure and issuer, a
+# place); the rest (status, record dates, labels) would clutter search excerpts, and the kind,
+# status or verdict and date are shown with each result from search_meta instead.
+SEARCHED_ROWS = ("Measures", "Issued by", "Place")
+
+
 def meta_table(rows: list[tuple[str, str]]) -> str:
     """Label and value: escaped or built by us. (The space keeps them apart in search excerpts.)"""
-    items = [f"<dt>{label}</dt> <dd>{value}</dd>" for label, value in rows]
+    ignore = " data-pagefind-ignore"
+    searched = {label: "" for label in SEARCHED_ROWS} | {"Measures": ' data-pagefind-weight="7"'}  # a figure's definition
+    items = [f"<dt{ignore}>{label}</dt> <dd{searched.get(label, ignore)}>{value}</dd>" for label, value in rows]
     return '<dl class="entry-meta">\n' + "\n".join(items) + "\n</dl>\n"
 
 
@@ -129,9 +139,31 @@ def claimant_text(site: Site, claim: Entry) -> str:
     return f'{plain(c["name"])} <span class="claimant-kind">({kind})</span>, first seen {when}'
 
 
+def search_meta(site: Site, entry: Entry) -> str:
+    """What a search result says about its page (Pagefind metadata, shown by the search page):
+    the kind, the verdict or status, and the date. Text
+    content, escaped, in an element readers never see."""
+    d = entry.data
+    kind = entry.kind[:-1].capitalize()
+    if entry.kind == "claims":
+        judged = ("verdict", vocab_name(site, "verdicts", d["verdict"]))
+        when = f"reviewed {dates.parse(d['reviewed']).label}"
+    else:
+        judged = ("status", vocab_name(site, "statuses", d["status"]))
+        when = entry.date.label if entry.kind == "events" else f"latest value {figure_value_label(entry, d['values'][-1])}"
+    meta = [("kind", kind), judged, ("date", when)]
+    # No Pagefind filters (by kind, category): Pagefind 1.5.2 writes filter values in hash-map
+    # order, so two builds of one commit would differ (tests/test_hardening.py compares them).
+    spans = [f'<span data-pagefind-meta="{key}">{plain(value)}</span>' for key, value in meta]
+    return '<div class="search-meta" hidden data-pagefind-ignore="index">' + "".join(spans) + "</div>\n"
+
+
 def status_link(site: Site, from_md: str, status: str) -> str:
+    """The status, explained on hover and focus (its definition, shown by Material's tooltips)
+    and in the methodology, where the link leads."""
     name = plain(vocab_name(site, "statuses", status))
-    return f'<a class="status status-{plain(status)}" href="{url(from_md, "methodology/")}#statuses">{name}</a>'
+    hint = plain(site.vocab["statuses"][status].get("description", ""))
+    return f'<a class="status status-{plain(status)}" href="{url(from_md, "methodology/")}#statuses" title="{hint}">{name}</a>'
 
 
 def categories_links(site: Site, entry: Entry) -> str:
@@ -151,14 +183,16 @@ def related_section(site: Site, entry: Entry, from_md: str) -> str:
 
 
 def corrections_section(site: Site, entry: Entry) -> str:
-    """The entry's correction history (from its own data), then how to cite it and correct it."""
+    """The entry's correction history (from its own data), then how to cite it and correct it
+    (and, for searched kinds, what search shows about the page)."""
     items = entry.get("corrections", [])
     history = markup.heading(2, "Corrections", "corrections")
     if items:
         history += markup.bullets(f"{c['date']}: {plain(c['note'])}" for c in items)
     else:
         history += markup.para(f"No corrections since this entry was added on {entry.data['added']}.")
-    return history + correction_link(site, entry) + cite_section(site, entry)
+    searched = search_meta(site, entry) if entry.kind != "sources" else ""
+    return history + correction_link(site, entry) + cite_section(site, entry) + searched
 
 
 def reposts_notice(site: Site, entry: Entry) -> str:
@@ -185,7 +219,8 @@ def gaps_notice(site: Site, entry: Entry) -> str:
 
 
 def h1(title: str) -> str:
-    return markup.title(plain(title))
+    """An entry's title: what search weighs most (a figure's name, an event's title)."""
+    return markup.title(plain(title), weight=10)
 
 
 # ---------------------------------------------------------------- entry pages
@@ -230,7 +265,8 @@ def chart_downloads(site: Site, f: Entry) -> str:
     embed = f'<figure><img src="{plain(svg_url)}" alt="{plain(f.title)}" width="700"><figcaption>{plain(citation)}</figcaption></figure>'
     svg = markup.link(url(p, f"downloads/charts/{f.id}.svg"), "SVG")
     png = markup.link(url(p, f"downloads/charts/{f.id}.png"), "PNG")
-    return markup.para(f"Download the chart as {svg} or {png}. To embed it, paste:") + markup.code_block(plain(embed))
+    csv = markup.link(url(p, f"downloads/charts/{f.id}.csv"), "CSV")
+    return markup.para(f"Download the chart as {svg} or {png}, or its values as {csv}. To embed the chart, paste:") + markup.code_block(plain(embed))
 
 
 def figure_value_label(fig: Entry, value: dict) -> str:
@@ -282,7 +318,8 @@ def figure_page(site: Site, f: Entry) -> str:
         + summary_html(site, f, numbers)
         + markup.heading(2, "Chart", "chart")
         + f'<figure class="chart-figure">\n{charts.svg(f)}\n<figcaption>{plain(f.title)}. Source: {plain(d["issuer"])}, '
-        + "as cited for each value below. Values and sources are in the table.</figcaption>\n</figure>\n"
+        + "as cited for each value below. Values and sources are in the table; point at a value, or move to it "
+        + "with the Tab key, to read it here.</figcaption>\n</figure>\n"
         + chart_downloads(site, f)
         + markup.heading(2, "Values", "values")
         + markup.para(f"Unit: {plain(d['unit'])}.")
@@ -441,14 +478,25 @@ def figures_index(site: Site) -> str:
             + "</div>"
         )
     intro = markup.para(
-        "Official statistics as dated series. Before using a number, read what it counts: "
+        "Numbers as dated series: official statistics first, then estimates made by the press or market researchers, "
+        "which are listed apart because no state body stands behind them. Before using a number, read what it counts: "
         + markup.link(f"{url(p, 'methodology/')}#figures", "how figures are read")
         + ". Where a series stops, the "
         + markup.link(url(p, "gaps/"), "known gaps")
         + " say what was searched for later values."
     )
-    body = markup.title("Figures") + intro + '<div class="figure-grid">\n' + "\n".join(cards) + "\n</div>\n"
-    return generated_page("Figures", "Official statistics as dated series.", body, search=LISTING_NOT_SEARCHED)
+    groups = (
+        ("official-statistics", "Official statistics", "Published by the state body that keeps the count."),
+        ("estimate", "Estimates", "From the press, market research or other outside estimators; methods vary and are often unstated."),
+        (None, "Not yet classified", "Series whose origin has not been recorded yet."),
+    )
+    body = markup.title("Figures") + intro
+    for origin, heading, note in groups:
+        chosen = [card for f, card in zip(site.of_kind("figures"), cards, strict=True) if f.data.get("origin") == origin]
+        if chosen:
+            anchor = origin or "unclassified"
+            body += markup.heading(2, heading, anchor) + markup.para(note) + '<div class="figure-grid">\n' + "\n".join(chosen) + "\n</div>\n"
+    return generated_page("Figures", "Official statistics and estimates as dated series.", body, search=LISTING_NOT_SEARCHED)
 
 
 def claims_index(site: Site) -> str:
@@ -515,21 +563,25 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
         return [
             markup.link(url(p, s.url_path), plain(s.data.get("title_en") or s.title)),
             plain(s.data["publisher"]),
-            s.date.label if s.date else "n.d.",
+            f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "not shown",
             plain(vocab_name(site, "source-kinds", s.data["kind"])),
+            plain(site.vocab["languages"][s.data["language"]]["name"]),
             f"{len(s.cited_by)} {source_coins(s)}",
         ]
 
     def intro(p: str) -> str:
         files = (("sources.bib", "BibTeX"), ("sources.ris", "RIS"), ("sources-csl.json", "CSL-JSON"))
         downloads = [markup.link(url(p, f"downloads/{name}"), label) for name, label in files]
-        return markup.para(
-            f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
-            f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
-            "this page directly."
+        return (
+            markup.para(
+                f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
+                f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
+                "this page directly."
+            )
+            + '<div class="list-filter" data-columns="Kind Language"></div>\n'
         )
 
-    columns = [("Source", "left"), ("Publisher", "left"), ("Date", "left"), ("Kind", "left"), ("Cited by", "right")]
+    columns = [("Source", "left"), ("Publisher", "left"), ("Published", "left"), ("Kind", "left"), ("Language", "left"), ("Cited by", "right")]
     ordered = sorted(site.of_kind("sources"), key=lambda s: s.id)
     yield from paged_listing(site, "sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
 

@@ -1,6 +1,6 @@
 """Timelines: the whole chronology, one page per year, and one per theme and per place.
 
-Every list is oldest first. Year pages always exist, so an event's anchor on its year page
+Every list is oldest first in the page (the filter script can show it newest first). Year pages always exist, so an event's anchor on its year page
 (/timeline/2019/#event-id) never moves. The all-in-one page is made only while it stays
 small; theme and place timelines are split into pages of PAGE_SIZE events. Filtering by
 category, place and status is done in the page by docs/assets/js/timeline-filter.js; with
@@ -73,6 +73,14 @@ def filter_bar(site: Site, events: list[Entry]) -> str:
     return f'<div class="timeline-filter" data-labels="{plain(json.dumps(labels, ensure_ascii=False, sort_keys=True))}"></div>\n'
 
 
+def tools(site: Site, events: list[Entry], browse_html: str = "") -> str:
+    """The filters (drawn by docs/assets/js/timeline-filter.js, with the order: oldest or newest
+    first) and any year, theme and place links, folded into one control so that on a phone the
+    first events are on the first screen. Opened by the script when the address holds a filter."""
+    summary = "Filter, order and browse by year, theme or place" if browse_html else "Filter and order"
+    return f'<details class="timeline-tools">\n<summary>{summary}</summary>\n{filter_bar(site, events)}{browse_html}</details>\n'
+
+
 def year_nav(years: list[int], year: int, from_md: str) -> str:
     i = years.index(year)
     parts = []
@@ -107,19 +115,15 @@ def overview(site: Site) -> str:
     events = site.events_in_order()
     years = sorted({e.date.year for e in events})
     year_links = " · ".join(f"{markup.link(url(p, f'timeline/{y}/'), str(y))} ({sum(e.date.year == y for e in events)})" for y in years)
-    intro = (
-        markup.title("Timeline")
-        + markup.para(
-            "Every event in the tracker, <strong>oldest first</strong>, with its date at the precision the sources "
-            "support. Filter below by theme, place or status, or open a year, theme or place on a page of its own."
-        )
-        + markup.para(f"<strong>By year:</strong> {year_links}")
-        + themes_and_places(site, p)
+    intro = markup.title("Timeline") + markup.para(
+        "Every event in the tracker, <strong>oldest first</strong> (or newest first, from the control below), "
+        "dated as precisely as the sources allow."
     )
+    browse = markup.para(f"<strong>By year:</strong> {year_links}") + themes_and_places(site, p)
     if len(events) > ALL_IN_ONE_LIMIT:
-        body = markup.para(f"The tracker holds {len(events):,} events: open a year above to read them.")
+        body = browse + markup.para(f"The tracker holds {len(events):,} events: open a year above to read them.")
     else:
-        body = filter_bar(site, events) + by_year(site, events, p)
+        body = tools(site, events, browse) + by_year(site, events, p)
     return generated_page("Timeline", "Every event in the tracker in date order.", intro + body, search={"exclude": True})
 
 
@@ -131,7 +135,7 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
     for year in years:
         p = f"timeline/{year}/index.md"
         chosen = [e for e in events if e.date.year == year]
-        body = markup.title(str(year)) + year_nav(years, year, p) + filter_bar(site, chosen) + by_year(site, chosen, p, level=3)
+        body = markup.title(str(year)) + year_nav(years, year, p) + tools(site, chosen) + by_year(site, chosen, p, level=3)
         yield p, generated_page(f"Timeline: {year}", f"Events of {year}, in date order.", body + year_nav(years, year, p), search={"exclude": True})
     for key, info in site.vocab["categories"].items():
         chosen = [e for e in events if key in e.data["categories"]]
@@ -154,7 +158,7 @@ def paged(site: Site, folder: str, title: str, description: str, events: list[En
             nav = page_links(paths, n)
         back = markup.para(f"{markup.link(url(path, 'timeline/'), 'All events')} · {len(events)} events, oldest first.")
         intro = markup.title(plain(title)) + (markup.para(plain(description)) if description else "") + back
-        body = intro + nav + filter_bar(site, chunk) + by_year(site, chunk, path)
+        body = intro + nav + tools(site, chunk) + by_year(site, chunk, path)
         yield path, generated_page(title, description or title, body + nav, search={"exclude": True})
 
 
