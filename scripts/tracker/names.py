@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .render import plain
+
 Name = str | dict[str, Any]
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -38,11 +40,13 @@ def inverted(name: Name) -> str:
 def csl(name: Name) -> dict[str, Any]:
     if isinstance(name, str):
         return {"literal": name}
-    out: dict[str, Any] = {"family": name["family"], "given": name["given"]}
-    if name.get("family_first") and not _CJK.search(name["family"] + name["given"]):
-        out["static-ordering"] = True  # romanised Chinese name: shown family first where a style prints it in full
-    return out
+    return {"family": name["family"], "given": name["given"]}
 
 
 def joined(names: list[Name]) -> str:
     return ", ".join(display(n) for n in names)
+
+
+def html(names: list[Name]) -> str:
+    """Names for a page, each Chinese one marked lang="zh" so that it is read and shown as Chinese."""
+    return ", ".join(f'<span lang="zh">{plain(display(n))}</span>' if _CJK.search(display(n)) else plain(display(n)) for n in names)

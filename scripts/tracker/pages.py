@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from . import charts, dates, markup, timelines
+from . import charts, dates, markup, names, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
 from .model import Entry, Site, is_repost, link, url
 from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
@@ -40,7 +40,7 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
     if "title_en" in s:
         parts[0] += f' <span class="title-en">({plain(s["title_en"])})</span>'
     if s.get("authors"):
-        parts.append(plain(", ".join(s["authors"])))
+        parts.append(names.html(s["authors"]))
     parts.append(plain(s["publisher"]))
     if s.get("repost_of"):
         parts.append(f"Repost of {plain(s['repost_of'])}")
@@ -283,7 +283,7 @@ def source_page(site: Site, s: Entry) -> str:
     if "title_en" in d:
         rows.append(("English title", plain(d["title_en"])))
     if d.get("authors"):
-        rows.append(("Authors", plain(", ".join(d["authors"]))))
+        rows.append(("Authors", names.html(d["authors"])))
     rows += [
         ("Publisher", plain(d["publisher"])),
         ("Published", f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "date not shown"),
