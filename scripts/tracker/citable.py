@@ -213,8 +213,6 @@ def document_jsonld(s: dict[str, Any], when: dates.FuzzyDate | None) -> dict[str
         doc["author"] = [person_or_organisation(a) for a in s["authors"]]
     if when:
         doc["datePublished"] = when.iso
-    if s.get("archive_url"):
-        doc["archivedAt"] = s["archive_url"]
     return doc
 
 

@@ -133,6 +133,7 @@ def csl(r: PageRecord) -> dict[str, Any]:
         "container-title": r.site_name,
         "URL": r.url,
         "version": r.version,
+        "genre": f"Dataset version {r.version}",  # APA and Chicago print the genre, not the version
         "issued": {"date-parts": [[d.year, d.month, d.day]]},
         "note": "Cite the original sources too.",
     }
@@ -162,13 +163,13 @@ SOURCE_TYPES = {  # source kind -> (biblatex type, RIS type, CSL type); BibTeX u
 }
 CONTAINED = {"article-newspaper", "webpage", "post-weblog"}  # CSL types whose publisher is the site they appear in
 
-BIBTEX_HEADER = """@comment{BibTeX: every source the tracker cites, as @misc entries that BibTeX's standard styles
+BIBTEX_HEADER = """@comment{BibTeX: every source the tracker cites, as misc entries that BibTeX's standard styles
 (plain, unsrt, alpha) and bibtexparser read; styles that know the url field (plainnat, unsrtnat, pybtex)
-print the address. For biblatex (@online, @report, date ranges, urldate) use sources-biblatex.bib.}
+print the address. For biblatex (online and report types, date ranges, urldate) use sources-biblatex.bib.}
 
 """
-BIBLATEX_HEADER = """@comment{biblatex (biber): every source the tracker cites, with @online and @report types, ISO dates
-and urldate. For classic BibTeX styles use sources.bib.}
+BIBLATEX_HEADER = """@comment{biblatex (biber), not BibTeX: every source the tracker cites, with online and report types,
+ISO dates and urldate. For classic BibTeX styles use sources.bib.}
 
 """
 
@@ -185,7 +186,10 @@ def bib_name(name: names.Name) -> str:
     """BibTeX's name syntax: "Family, Given"; an organisation braced so it is never split."""
     if isinstance(name, str):
         return "{" + bib_escape(name) + "}"
-    return f"{{{bib_escape(name['family'])}}}, {bib_escape(name['given'])}"
+    family = bib_escape(name["family"])
+    if " " in family or not family[:1].isupper():  # keep "van der Berg" or a lower-case particle whole
+        family = "{" + family + "}"
+    return f"{family}, {bib_escape(name['given'])}"
 
 
 def _bib_authors(s: dict[str, Any]) -> str:
