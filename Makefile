@@ -49,7 +49,7 @@ $(BIBTEXPARSER1):
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target build/tools/bibtexparser1 bibtexparser==1.4.3
 
 $(VNU):
-	@command -v java >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null)
+	@(command -v java >/dev/null && command -v npm >/dev/null) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless npm >/dev/null)
 	npm install --silent --no-audit --no-fund --prefix build/tools vnu-jar@$(VNU_VERSION)
 
 test: $(STAMP) tools  ## every test: data check, checker fixtures, a full strict build inspected, browser tests

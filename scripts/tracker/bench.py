@@ -176,7 +176,7 @@ def site_tree(root: Path, data: Path) -> Path:
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
-        ignore=shutil.ignore_patterns("events", "figures", "claims", "sources", "timeline", "changelog", "downloads", "feed.xml"),
+        ignore=shutil.ignore_patterns("events", "figures", "claims", "sources", "timeline", "changelog", "downloads", "feed.xml", "robots.txt"),
     )
     (root / "scripts").symlink_to(ROOT / "scripts")
     if data != root / "data":

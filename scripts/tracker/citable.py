@@ -448,4 +448,4 @@ def tombstone_page(site: Site, old: str, info: dict[str, str]) -> str:
         "This page stays so that citations of the old address keep working. See the " + markup.link(url(p, "changelog/"), "changelog") + "."
     )
     # a placeholder for old citations: kept out of search, where it would only stand in the way
-    return generated_page(f"Retired entry: {old}", f"This entry was {action}.", body, search={"exclude": True})
+    return generated_page(f"Retired entry: {old}", f"The entry {old} was {action}.", body, search={"exclude": True})

@@ -235,16 +235,29 @@ def archive(files: list[tuple[str, str]], readme: str, folder: str) -> bytes:
     return buffer.getvalue()
 
 
+def robots_txt(settings: Settings) -> str:
+    """Crawlers may read everything; the sitemap lists every page (MkDocs writes it)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {settings.absolute('sitemap.xml')}\n"
+
+
+KIND_ORDER = {"events": 0, "figures": 1, "claims": 2, "sources": 3}
+
+
 def atom_feed(site: Site, settings: Settings, version: str, limit: int = 100) -> str:
-    """Entries added and corrected, newest record first, dated by the records, not the clock."""
+    """Entries added and corrected, dated by the records (added, each correction's date), not the
+    clock: the newest change first; on one day, events before figures, claims and sources, each
+    by title. Every change of the latest version is listed, however many; older ones up to limit."""
     items = []
     for entry in site.entries.values():
         url = settings.absolute(entry.url_path)
-        items.append((entry.data["added"], entry.id, "added", f"Added: {entry.title}", url, ""))
+        rank = (KIND_ORDER[entry.kind], entry.title.casefold(), entry.id)
+        items.append((entry.data["added"], rank, "added", f"Added: {entry.title}", url, ""))
         for n, corr in enumerate(entry.get("corrections", []), start=1):
-            items.append((corr["date"], entry.id, f"corrected-{n}", f"Corrected: {entry.title}", url, corr["note"]))
-    items.sort(key=lambda i: (i[0], i[1], i[2]), reverse=True)
-    items = items[:limit]
+            items.append((corr["date"], rank, f"corrected-{n}", f"Corrected: {entry.title}", url, corr["note"]))
+    items.sort(key=lambda i: (i[1], i[2]))
+    items.sort(key=lambda i: i[0], reverse=True)  # stable: newest day first, then the order above
+    since = site.versions[1]["date"] if len(site.versions) > 1 else "0000-00-00"
+    items = items[: max(limit, sum(i[0] > since for i in items))]
     updated = items[0][0] if items else "1970-01-01"
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -258,7 +271,7 @@ def atom_feed(site: Site, settings: Settings, version: str, limit: int = 100) ->
         f"  <rights>Data: {xml_text(settings.licence)}</rights>",
         f"  <subtitle>Dataset version {xml_text(version)}</subtitle>",
     ]
-    for day, _entry_id, what, title, url, note in items:
+    for day, _rank, what, title, url, note in items:
         parts += [
             "  <entry>",
             f"    <title>{xml_text(title)}</title>",

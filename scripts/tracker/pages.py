@@ -146,7 +146,7 @@ def h1(title: str) -> str:
 def event_page(site: Site, e: Entry) -> str:
     p = e.md_path
     rows = [
-        ("Date", f'<time datetime="{e.date.iso}">{e.date.label}</time>'),
+        ("Date", e.date.html),
         ("Place", plain(place_label(site, e.data["place"]))),
         ("Categories", categories_links(site, e)),
         ("Status", status_link(site, p, e.data["status"])),
@@ -276,6 +276,37 @@ def claim_page(site: Site, c: Entry) -> str:
     )
 
 
+def _sources_by_title(site: Site) -> dict[str, list[Entry]]:
+    """Sources grouped by displayed title, worked out once per site (kept on the site object)."""
+    groups = site.__dict__.get("_sources_by_title")
+    if groups is None:
+        groups = {}
+        for o in site.of_kind("sources"):
+            groups.setdefault(o.data.get("title_en") or o.data["title"], []).append(o)
+        object.__setattr__(site, "_sources_by_title", groups)
+    return groups
+
+
+def source_page_title(site: Site, s: Entry) -> str:
+    """The title, made unique where copies of one article (or untitled pages) share it: then
+    with the publisher, and the date or id if that is not enough."""
+    title = s.data.get("title_en") or s.data["title"]
+    twins = _sources_by_title(site)[title]
+    if len(twins) == 1:
+        return title
+    with_publisher = f"{title} ({s.data['publisher']})"
+    if sum(o.data["publisher"] == s.data["publisher"] for o in twins) == 1:
+        return with_publisher
+    return f"{title} ({s.data['publisher']}, {s.date.label if s.date else s.id})"
+
+
+def source_description(s: Entry) -> str:
+    """Unique per record: the document's title, publisher and date (not the publisher alone)."""
+    d = s.data
+    when = s.date.label if s.date else "undated"
+    return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when})."
+
+
 def source_page(site: Site, s: Entry) -> str:
     p = s.md_path
     d = s.data
@@ -286,7 +317,7 @@ def source_page(site: Site, s: Entry) -> str:
         rows.append(("Authors", names.html(d["authors"])))
     rows += [
         ("Publisher", plain(d["publisher"])),
-        ("Published", f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "date not shown"),
+        ("Published", s.date.html if s.date else "date not shown"),
         ("Language", plain(site.vocab["languages"][d["language"]]["name"])),
         ("Kind", plain(vocab_name(site, "source-kinds", d["kind"]))),
         ("Address", f'<a href="{plain(d["url"])}" rel="noopener noreferrer" class="external">{plain(d["url"])}</a>'),
@@ -307,8 +338,8 @@ def source_page(site: Site, s: Entry) -> str:
     cited = markup.bullets(f'{markup.link(url(p, e.url_path), plain(e.title))} <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
     return generated_page(
-        title,
-        f"Source record: {d['publisher']}",
+        source_page_title(site, s),
+        source_description(s),
         h1(title) + meta_table(rows) + notes + markup.heading(2, "Cited by", "cited-by") + cited + corrections_section(site, s),
         # source records stay out of the search index (they are most of the entries; their titles
         # are found through the entries that cite them and the bibliography page)
@@ -378,7 +409,7 @@ def figures_index(site: Site) -> str:
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
         cards.append(
             '<div class="figure-card">\n'
-            + markup.heading(3, markup.link(url(p, f.url_path), plain(f.title)), f.id)
+            + markup.heading(2, markup.link(url(p, f.url_path), plain(f.title)), f.id)
             + f'<figure class="spark">{charts.sparkline(f)}</figure>\n'
             + markup.para(
                 f"Latest: <strong>{qualifier}{number(last['value'])}</strong> {plain(f.data['unit'])}, {figure_value_label(f, last)}. "
