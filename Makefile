@@ -45,7 +45,7 @@ tools: $(STAMP) $(BIBTEXPARSER1) $(VNU)
 	@(command -v chromium >/dev/null || command -v chromium-browser >/dev/null) && command -v faketime >/dev/null || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium faketime >/dev/null)
 
-$(BIBTEXPARSER1):
+$(BIBTEXPARSER1): | $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target build/tools/bibtexparser1 bibtexparser==1.4.3
 
 $(VNU):
