@@ -352,9 +352,9 @@ def _resolve(node: dict, root: dict) -> dict:
     rest = {k: v for k, v in node.items() if k != "$ref"}
     if ref.startswith("#/$defs/"):  # a definition in the same schema (source.schema.json's name)
         return {**_resolve(root["$defs"][ref.rsplit("/", 1)[1]], root), **rest}
-    if ref:
-        common = yaml.safe_load((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
-        return {**_resolve(common[ref.rsplit("/", 1)[1]], root), **rest}
+    if ref:  # common.schema.json, whose own local references are to itself
+        common = yaml.safe_load((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))
+        return {**_resolve(common["$defs"][ref.rsplit("/", 1)[1]], common), **rest}
     return node
 
 
