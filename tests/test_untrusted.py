@@ -350,11 +350,12 @@ def schema_for(data_root: Path, file: Path) -> dict:
 def _resolve(node: dict, root: dict) -> dict:
     ref = node.get("$ref", "")
     rest = {k: v for k, v in node.items() if k != "$ref"}
-    if ref.startswith("#/$defs/"):  # a definition in the same schema (source.schema.json's name)
-        return {**_resolve(root["$defs"][ref.rsplit("/", 1)[1]], root), **rest}
+    name = ref.rsplit("/", 1)[-1]
+    if ref.startswith("#/$defs/") and name in root.get("$defs", {}):  # the schema's own (source's name)
+        return {**_resolve(root["$defs"][name], root), **rest}
     if ref:  # common.schema.json, whose own local references are to itself
         common = yaml.safe_load((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))
-        return {**_resolve(common["$defs"][ref.rsplit("/", 1)[1]], common), **rest}
+        return {**_resolve(common["$defs"][name], common), **rest}
     return node
 
 
