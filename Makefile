@@ -55,9 +55,22 @@ lint: $(STAMP)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 
-tools:
+# bibtexparser 1.x (the test reads sources.bib with it as most users' scripts do) cannot share
+# .venv with 2.x: it goes to build/tools. The Nu HTML checker (npm vnu-jar) runs on Java.
+BIBTEXPARSER1 := build/tools/bibtexparser1/bibtexparser
+VNU_VERSION := 26.9.27
+VNU := build/tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+tools: $(STAMP) $(BIBTEXPARSER1) $(VNU)
 	@(command -v chromium >/dev/null || command -v chromium-browser >/dev/null) && command -v faketime >/dev/null || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium faketime >/dev/null)
+
+$(BIBTEXPARSER1): | $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --target build/tools/bibtexparser1 bibtexparser==1.4.3
+
+$(VNU):
+	@(command -v java >/dev/null && command -v npm >/dev/null) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless npm >/dev/null)
+	npm install --silent --no-audit --no-fund --prefix build/tools vnu-jar@$(VNU_VERSION)
 
 test: $(STAMP) tools  ## every test: data check, checker fixtures, a full strict build inspected, browser tests
 	$(PY) -m scripts.tracker check

@@ -35,6 +35,7 @@ if str(CODE_ROOT) not in sys.path:
 
 from scripts.tracker.citable import dataset_jsonld  # noqa: E402
 from scripts.tracker.generate import DataError, generate_pages  # noqa: E402
+from scripts.tracker.render import mark_chinese  # noqa: E402
 
 _SERVING = False  # `mkdocs serve`: data errors are shown in the browser instead of stopping
 _ERRORS: list[str] = []  # the data's errors while serving (empty once they are fixed)
@@ -98,6 +99,12 @@ def on_page_markdown(markdown: str, page, **_kwargs) -> str:
     if page.meta.get("prerendered"):
         page.render = functools.partial(_use_html_as_is, page)
     return markdown
+
+
+def on_page_content(html: str, page, **_kwargs) -> str:
+    """Hand-written pages get what generated ones get (render.generated_page): lang="zh" on
+    every run of Chinese text."""
+    return html if page.meta.get("prerendered") else mark_chinese(html)
 
 
 def _use_html_as_is(page, _config, _files) -> None:

@@ -50,7 +50,7 @@ UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not 
 WARNINGS = [
     "data/events/good-later-event.yaml:10:3: W601 the event rests on a single source",
     'data/events/good-later-event.yaml:11:9: W602 every source of this event is a repost or aggregator copy, but its status is "single-report"',
-    "data/sources/good-report.yaml:6:6: W600 the source has no archive link",
+    "data/sources/good-report.yaml:8:6: W600 the source has no archive link",
 ]
 
 

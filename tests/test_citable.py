@@ -31,19 +31,24 @@ def cite_formats(site: Path, rel: str) -> dict[str, str]:
 
 
 def test_every_entry_page_offers_every_citation_format(fixture_site: Path) -> None:
-    for rel in ("events/good-event", "figures/good-figure", "claims/good-claim", "sources/good-source"):
+    for rel in ("events/good-event", "figures/good-figure", "claims/good-claim"):
         assert list(cite_formats(fixture_site, rel)) == ["Short", "APA", "MLA", "Chicago", "BibTeX", "RIS", "CSL-JSON"]
         text = page(fixture_site, rel).select_one(".cite-box").get_text()
         assert "cite the original sources" in text
+    # a source record cites the document it describes
+    assert list(cite_formats(fixture_site, "sources/good-source")) == ["APA", "MLA", "Chicago", "BibTeX", "RIS", "CSL-JSON"]
+    assert "cite the document itself" in page(fixture_site, "sources/good-source").select_one(".cite-box").get_text()
 
 
 def test_the_human_readable_citations_name_title_url_version_and_review_date(fixture_site: Path) -> None:
     formats = cite_formats(fixture_site, "events/good-event")
-    apa = f"Social Credit Tracker contributors. (2026, January 1). {TITLE}. In Social Credit Tracker (Version 2026.02.01). {URL}"
-    assert formats["APA"].strip() == apa
-    assert formats["MLA"].strip() == f'"{TITLE}." Social Credit Tracker, version 2026.02.01, 1 Jan. 2026, {URL.split("://")[1]}.'
+    assert formats["APA"].strip() == (
+        f"Social Credit Tracker contributors. (2026, January 1). {TITLE} [Dataset version 2026.02.01]. Social Credit Tracker. {URL}"
+    )
+    title_case = "Example Court Publishes a List of Debtors"
+    assert formats["MLA"].strip() == f"Social Credit Tracker contributors. “{title_case}”. Social Credit Tracker, 2026.02.01, 1 Jan. 2026, {URL}."
     assert formats["Chicago"].strip() == (
-        f'Social Credit Tracker contributors. "{TITLE}." Social Credit Tracker, version 2026.02.01. Last reviewed January 1, 2026. {URL}.'
+        f"Social Credit Tracker contributors. 2026. “{title_case}”. Dataset version 2026.02.01. Social Credit Tracker. January 1, 2026. {URL}."
     )
     assert formats["Short"].strip() == f'Social Credit Tracker, "{TITLE}", {URL} (version 2026.02.01, last reviewed 1 January 2026)'
 
@@ -86,12 +91,13 @@ def test_csl_json_renders_with_a_csl_processor(fixture_site: Path) -> None:
 def test_head_metadata_is_read_by_an_extractor(fixture_site: Path) -> None:
     html = (fixture_site / "events" / "good-event" / "index.html").read_text(encoding="utf-8")
     data = extruct.extract(html, base_url=URL, syntaxes=["json-ld", "dublincore"], uniform=True)
-    (event,) = data["json-ld"]
+    (webpage,) = data["json-ld"]
+    assert webpage["@type"] == "WebPage" and webpage["isPartOf"]["version"] == "2026.02.01"
+    event = webpage["about"]
     assert event["@type"] == "Event"
     assert event["name"] == TITLE
     assert event["startDate"] == "2013-10"
     assert event["location"]["name"] == "Rongcheng"
-    assert event["isPartOf"]["version"] == "2026.02.01"
     dc = {e["URI"].rsplit("/", 1)[1]: e["content"] for e in data["dublincore"][0]["elements"]}
     assert dc["title"] == TITLE and dc["identifier"] == URL and dc["date"] == "2026-01-01"
     soup = page(fixture_site, "events/good-event")
@@ -140,7 +146,7 @@ def test_downloads_hold_the_whole_dataset_with_a_readme(fixture_site: Path) -> N
     downloads = fixture_site / "downloads"
     events = json.loads((downloads / "events.json").read_text(encoding="utf-8"))
     assert [e["id"] for e in events] == ["good-event", "good-later-event"]
-    rows = list(csv.DictReader(io.StringIO((downloads / "figure-values.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((downloads / "figure-values.csv").read_text(encoding="utf-8-sig"))))
     assert [(r["figure"], r["as_of"], r["value"], r["source"]) for r in rows] == [
         ("good-figure", "2014-08-03", "108000", "good-source"),
         ("good-figure", "2018-12", "17460000", "good-report"),

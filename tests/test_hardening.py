@@ -94,9 +94,9 @@ def test_plain_fields_are_escaped_in_csv_bibtex_and_ris(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = build(root, out)
     assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO((out / "downloads" / "sources.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((out / "downloads" / "sources.csv").read_text(encoding="utf-8-sig"))))
     assert next(r for r in rows if r["id"] == "good-report")["title"].startswith("'=HYPERLINK")
-    events = list(csv.DictReader(io.StringIO((out / "downloads" / "events.csv").read_text(encoding="utf-8"))))
+    events = list(csv.DictReader(io.StringIO((out / "downloads" / "events.csv").read_text(encoding="utf-8-sig"))))
     assert next(r for r in events if r["id"] == "good-event")["title"].startswith("'+cmd")
     library = bibtexparser.parse_string((out / "downloads" / "sources.bib").read_text(encoding="utf-8"))
     assert not library.failed_blocks and len(library.entries) == 2

@@ -51,7 +51,9 @@ def test_timeline_holds_every_event_in_date_order(site: Path) -> None:
     assert sorted(ids) == sorted(events)
     keys = [(dates.parse(events[i]["date"]).sort_key, i) for i in ids]
     assert keys == sorted(keys)
-    labels = {li["id"]: li.find("time").get_text() for li in soup.select("ol.timeline > li")}
+    # a range is two <time> elements (HTML's datetime holds one date, never START/END)
+    labels = {li["id"]: "–".join(t.get_text() for t in li.find_all("time", recursive=False)) for li in soup.select("ol.timeline > li")}
+    assert not soup.select('ol.timeline time[datetime*="/"]')
     for event_id, event in events.items():
         assert labels[event_id] == dates.parse(event["date"]).label
 

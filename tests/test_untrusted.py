@@ -34,7 +34,7 @@ from scripts.tracker import export
 from scripts.tracker.checks import run_checks
 from scripts.tracker.clock import today
 from scripts.tracker.dataset import load_dataset
-from scripts.tracker.generate import GENERATED_DIRS, DataError, generate_pages
+from scripts.tracker.generate import GENERATED_DIRS, GENERATED_FILES, DataError, generate_pages
 from scripts.tracker.load import load_file
 from scripts.tracker.render import complexity_problem, markdown_to_html, xml_text
 from scripts.tracker.writes import UnsafePath, inside, safe_relative
@@ -347,27 +347,42 @@ def schema_for(data_root: Path, file: Path) -> dict:
     return yaml.safe_load((SCHEMAS / f"{FILE_SCHEMAS[rel]}.schema.json").read_text(encoding="utf-8"))
 
 
-def _resolve(node: dict) -> dict:
+def _resolve(node: dict, root: dict) -> dict:
     ref = node.get("$ref", "")
-    if ref:
-        common = yaml.safe_load((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
-        return {**_resolve(common[ref.rsplit("/", 1)[1]]), **{k: v for k, v in node.items() if k != "$ref"}}
+    rest = {k: v for k, v in node.items() if k != "$ref"}
+    name = ref.rsplit("/", 1)[-1]
+    if ref.startswith("#/$defs/") and name in root.get("$defs", {}):  # the schema's own (source's name)
+        return {**_resolve(root["$defs"][name], root), **rest}
+    if ref:  # common.schema.json, whose own local references are to itself
+        common = yaml.safe_load((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))
+        return {**_resolve(common["$defs"][name], common), **rest}
+    return node
+
+
+def _branch(node: dict, part: str | None) -> dict:
+    """Of a oneOf, the alternative that holds this key (or, for None, the plain-text one)."""
+    for option in node.get("oneOf", []):
+        if (option.get("type") == "string") if part is None else part in option.get("properties", {}):
+            return option
     return node
 
 
 def is_free_text(schema: dict, path: tuple) -> bool:
     """Does the schema let this string be any text (no pattern, format or list of values)? Those
     are the fields hostile text must pass through safely; the others must refuse it."""
-    node = _resolve(schema)
+    node = _resolve(schema, schema)
     for part in path:
         if isinstance(part, int):
-            node = _resolve(node.get("items", {}))
-        elif part in node.get("properties", {}):
-            node = _resolve(node["properties"][part])
+            node = _resolve(node.get("items", {}), schema)
+            continue
+        node = _branch(node, part)
+        if part in node.get("properties", {}):
+            node = _resolve(node["properties"][part], schema)
         elif isinstance(node.get("additionalProperties"), dict):
-            node = _resolve(node["additionalProperties"])
+            node = _resolve(node["additionalProperties"], schema)
         else:
             return False
+    node = _branch(node, None)
     return node.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(node)
 
 
@@ -435,7 +450,7 @@ def theme_hashes_of(site: Path) -> set[str]:
 
 
 # what a build may write: the site, the generated folders of docs/, build/ (snippets, chart cache)
-BUILD_OWNS = (*(f"root/docs/{d}/" for d in GENERATED_DIRS), "root/docs/feed.xml", "root/build/", "out/")
+BUILD_OWNS = (*(f"root/docs/{d}/" for d in GENERATED_DIRS), *(f"root/docs/{f}" for f in GENERATED_FILES), "root/build/", "out/")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from . import dates
 from .canonical import canonical_text
@@ -185,6 +186,29 @@ def source_urls_are_unique(data: Dataset) -> Iterator[Problem]:
             yield _problem(doc, ("url",), "E307", f'the same URL is already recorded as source "{seen[url]}"')
         else:
             seen[url] = stem
+
+
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "spm", "amp"}
+TRACKING_VALUES = {"from": {"rss", "feed", "timeline", "singlemessage", "groupmessage"}}
+
+
+def tracking_parameters(url: str) -> list[str]:
+    """Query parameters that record how a reader arrived (campaign tags, click ids, AMP, feed
+    markers): they do not choose the document, and they leak into every citation."""
+    query = urlsplit(url).query
+    found = []
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        low = name.lower()
+        if low.startswith("utm_") or low in TRACKING_PARAMETERS or value.lower() in TRACKING_VALUES.get(low, ()):
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def source_urls_are_clean(data: Dataset) -> Iterator[Problem]:
+    for doc in data.docs["sources"].values():
+        found = tracking_parameters(doc.data["url"])
+        if found:
+            yield _problem(doc, ("url",), "E308", f"the URL carries tracking parameters ({', '.join(found)})")
 
 
 def figure_values_fit_their_series(data: Dataset) -> Iterator[Problem]:
@@ -423,6 +447,7 @@ CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     related_entries_exist,
     every_source_is_cited,
     source_urls_are_unique,
+    source_urls_are_clean,
     figure_values_fit_their_series,
     glossary_links_exist,
     places_form_a_tree,

@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
-from . import cite, dates, markup
+from . import cite, dates, markup, names
 from .model import Entry, Site, url
 from .render import generated_page, plain
 
@@ -54,9 +54,21 @@ def page_record(site: Site, entry: Entry) -> cite.PageRecord:
     )
 
 
-def cite_section(site: Site, entry: Entry) -> str:
+def citation_formats(site: Site, entry: Entry) -> list[tuple[str, str]]:
+    """The cite box's formats. A source record cites the document it describes (its own authors,
+    publisher and date), never the tracker; every other entry cites the tracker's page."""
+    if entry.kind == "sources":
+        item = cite.source_csl(entry.data)
+        return [
+            ("APA", cite.render("apa", item)),
+            ("MLA", cite.render("mla", item)),
+            ("Chicago", cite.render("chicago", item)),
+            ("BibTeX", cite.source_bibtex(entry.data)),
+            ("RIS", cite.source_ris(entry.data)),
+            ("CSL-JSON", json.dumps([item], ensure_ascii=False, indent=2)),
+        ]
     r = page_record(site, entry)
-    formats = [
+    return [
         ("Short", cite.inline(r)),
         ("APA", cite.apa(r)),
         ("MLA", cite.mla(r)),
@@ -65,11 +77,22 @@ def cite_section(site: Site, entry: Entry) -> str:
         ("RIS", cite.ris(r)),
         ("CSL-JSON", cite.csl_json(r)),
     ]
-    reminder = (
-        "Please cite the original sources listed on this page as well: the tracker is a guide to "
-        "the evidence, not a substitute for it. The citation names the dataset version and the day "
-        "this entry was last reviewed; add the day you read it."
-    )
+
+
+def cite_section(site: Site, entry: Entry) -> str:
+    formats = citation_formats(site, entry)
+    if entry.kind == "sources":
+        heading = "Cite this document"
+        reminder = (
+            "This page is the tracker's record of a document published elsewhere: cite the document itself, as below, and add the day you read it."
+        )
+    else:
+        heading = "Cite this page"
+        reminder = (
+            "Please cite the original sources listed on this page as well: the tracker is a guide to "
+            "the evidence, not a substitute for it. The citation names the dataset version and the day "
+            "this entry was last reviewed; add the day you read it."
+        )
     # Written as the HTML that pymdownx.tabbed and pymdownx.highlight would make (so Material's
     # tab and copy-button scripts work), without running Markdown over it: thousands of pages
     # with seven code blocks each made that a large part of the build.
@@ -83,7 +106,7 @@ def cite_section(site: Site, entry: Entry) -> str:
         for i, (_name, text) in enumerate(formats, start=1)
     )
     return (
-        markup.heading(2, "Cite this page", "cite", searched=False) + f'<div class="cite-box" data-pagefind-ignore>\n<p>{reminder}</p>\n'
+        markup.heading(2, heading, "cite", searched=False) + f'<div class="cite-box" data-pagefind-ignore>\n<p>{reminder}</p>\n'
         f'<div class="tabbed-set tabbed-alternate" data-tabs="1:{len(formats)}">{inputs}<div class="tabbed-labels">{labels}</div>'
         f'<div class="tabbed-content">{blocks}</div></div>\n</div>\n'
     )
@@ -113,22 +136,81 @@ def _keywords(site: Site, entry: Entry) -> str:
     return ", ".join(site.vocab["categories"][c]["name"] for c in entry.get("categories", []))
 
 
+# CSL type -> the Zotero item type named in DC.type (Zotero's RDF import takes an item type there
+# over its guesses; without it, citation_title alone makes Zotero save a journal article)
+ZOTERO_TYPES = {
+    "article-newspaper": "newspaperArticle",
+    "report": "report",
+    "legal_case": "case",
+    "legislation": "statute",
+    "webpage": "webpage",
+    "post-weblog": "blogPost",
+}
+# CSL type -> schema.org type of the document a source record describes
+SCHEMA_TYPES = {
+    "article-newspaper": "NewsArticle",
+    "report": "Report",
+    "legal_case": "CreativeWork",
+    "legislation": "Legislation",
+    "webpage": "WebPage",
+    "post-weblog": "BlogPosting",
+}
+
+
+def _highwire_day(day: dates.Day) -> str:
+    return "/".join([f"{day.year:04d}"] + [f"{p:02d}" for p in (day.month, day.day) if p])
+
+
 def head_meta(site: Site, entry: Entry) -> dict[str, Any]:
-    """Front-matter values that docs/overrides/main.html prints into the page head."""
-    r = page_record(site, entry)
-    day = r.reviewed
-    citation = {  # raw: docs/overrides/main.html escapes each value where it prints it
-        "title": r.title,
-        "author": cite.TRACKER_AUTHOR,
-        "date": f"{day.year:04d}/{day.month:02d}/{day.day:02d}",
-        "iso_date": day.iso,
-        "publisher": site.settings.site_name,
-        "url": r.url,
-        "keywords": _keywords(site, entry),
-        "rights": site.settings.licence,
-        "type": KIND_LABEL[entry.kind],
-    }
+    """Front-matter values that docs/overrides/main.html prints into the page head (raw: the
+    template escapes each value where it prints it).
+
+    An entry page is a web page published by the tracker: no personal author (Zotero would split
+    the organisation into a person), DC.type webpage. A source page's metadata describes the
+    document the record is about, with its own authors, publisher and date, so that saving the
+    page never credits the document to the tracker."""
+    if entry.kind == "sources":
+        d = entry.data
+        when = entry.date.start if entry.date else None
+        citation = {
+            "title": d["title"],
+            "authors": [names.inverted(a) for a in d.get("authors", [])],
+            "date": _highwire_day(when) if when else "",
+            "iso_date": when.iso if when else "",
+            "publisher": d["publisher"],
+            "url": d["url"],
+            "language": d["language"],
+            "keywords": "",
+            "rights": "",
+            "type": ZOTERO_TYPES[cite.SOURCE_TYPES[d["kind"]][2]],
+        }
+    else:
+        r = page_record(site, entry)
+        citation = {
+            "title": r.title,
+            "authors": [],
+            "date": _highwire_day(r.reviewed),
+            "iso_date": r.reviewed.iso,
+            "publisher": site.settings.site_name,
+            "url": r.url,
+            "language": "en",
+            "keywords": _keywords(site, entry),
+            "rights": site.settings.licence,
+            "type": "webpage",
+        }
+    for key in ("title", "publisher", "keywords"):
+        citation[key] = not_a_link(citation[key])
+    citation["authors"] = [not_a_link(a) for a in citation["authors"]]
     return {"citation": citation, "jsonld": jsonld(entry_jsonld(site, entry)), "og": open_graph(site, entry)}
+
+
+_SCRIPT_SCHEME = re.compile(r"\s*(javascript|data|vbscript):", re.I)
+
+
+def not_a_link(text: str) -> str:
+    """Text for a meta tag's content that no reader could take for a script address (a title or
+    publisher that begins "javascript:"): a zero-width space in front makes it plain text."""
+    return "\u200b" + text if _SCRIPT_SCHEME.match(text) else text
 
 
 def jsonld(data: dict[str, Any]) -> str:
@@ -137,21 +219,55 @@ def jsonld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def tracker_organisation(site: Site) -> dict[str, Any]:
+    return {"@type": "Organization", "name": site.settings.site_name, "url": site.settings.site_url}
+
+
 def dataset_reference(site: Site) -> dict[str, Any]:
     return {"@type": "Dataset", "name": site.settings.site_name, "url": site.settings.site_url, "version": site.version}
 
 
+def person_or_organisation(name: names.Name) -> dict[str, Any]:
+    if isinstance(name, str):
+        return {"@type": "Organization", "name": name}  # a literal: cited as written
+    return {"@type": "Person", "name": names.display(name), "familyName": name["family"], "givenName": name["given"]}
+
+
+def document_jsonld(s: dict[str, Any], when: dates.FuzzyDate | None) -> dict[str, Any]:
+    """The document a source record describes, with its own publisher, authors and date."""
+    doc: dict[str, Any] = {
+        "@type": SCHEMA_TYPES[cite.SOURCE_TYPES[s["kind"]][2]],
+        "name": s["title"],
+        "url": s["url"],
+        "publisher": {"@type": "Organization", "name": s["publisher"]},
+        "inLanguage": s["language"],
+    }
+    if s.get("title_en"):
+        doc["alternateName"] = s["title_en"]
+    if s.get("authors"):
+        doc["author"] = [person_or_organisation(a) for a in s["authors"]]
+    if when:
+        doc["datePublished"] = when.iso
+    return doc
+
+
 def entry_jsonld(site: Site, entry: Entry) -> dict[str, Any]:
+    """Every entry page is a WebPage (or an Article) by the tracker, part of the dataset; what it
+    describes (an event, a cited document) is its 'about', with that thing's own properties."""
     r = page_record(site, entry)
     common = {
         "@context": "https://schema.org",
         "url": r.url,
         "isPartOf": dataset_reference(site),
         "license": site.settings.licence_url,
+        "datePublished": r.added.iso,
+        "dateModified": r.reviewed.iso,
+        "author": tracker_organisation(site),
+        "publisher": tracker_organisation(site),
+        "inLanguage": "en",
     }
     if entry.kind == "events":
-        event = {
-            **common,
+        event: dict[str, Any] = {
             "@type": "Event",
             "name": entry.title,
             "startDate": entry.date.start.iso,
@@ -160,19 +276,21 @@ def entry_jsonld(site: Site, entry: Entry) -> dict[str, Any]:
         }
         if entry.date.end:
             event["endDate"] = entry.date.end.iso
-        return event
+        return {**common, "@type": "WebPage", "name": entry.title, "about": event, "citation": _cited_documents(site, entry)}
     if entry.kind == "claims":
         return claim_review(site, entry, common)
-    return {
-        **common,
-        "@type": "Article",
-        "headline": r.title,
-        "datePublished": r.added.iso,
-        "dateModified": r.reviewed.iso,
-        "author": {"@type": "Organization", "name": cite.TRACKER_AUTHOR},
-        "publisher": {"@type": "Organization", "name": site.settings.site_name},
-        "citation": [site.entries[c].data["url"] for c in cited_ids(entry) if c in site.entries],
-    }
+    if entry.kind == "sources":
+        return {
+            **common,
+            "@type": "WebPage",
+            "name": f"Source record: {r.title}",
+            "about": document_jsonld(entry.data, entry.date),
+        }
+    return {**common, "@type": "Article", "headline": r.title, "citation": _cited_documents(site, entry)}
+
+
+def _cited_documents(site: Site, entry: Entry) -> list[dict[str, Any]]:
+    return [document_jsonld(site.entries[c].data, site.entries[c].date) for c in cited_ids(entry) if c in site.entries]
 
 
 def _schema_date(text: str) -> str | None:
@@ -238,31 +356,60 @@ def cited_ids(entry: Entry) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def dataset_jsonld(site: Site) -> str:
-    """The home page's schema.org Dataset (for dataset search engines)."""
+def downloads(site: Site) -> list[tuple[str, str, str]]:
+    """Every file on the downloads page: (name, media type, what it holds)."""
+    kinds = ["events", "figures", "claims", "sources"]
+    out = [(archive_name(site), "application/zip", "Everything below in one archive, with a README (licence, how to cite, what each column means)")]
+    out += [("datapackage.json", "application/json", "Frictionless data package: a table schema for every CSV (types, codes, links between files)")]
+    out += [(f"{k}.json", "application/json", f"All {k}, exactly as curated") for k in kinds]
+    out += [(f"{k}.csv", "text/csv", f"All {k}, one row each") for k in kinds]
+    out += [("figure-values.csv", "text/csv", "Every figure value, one row each, with its own source")]
+    out += [(f"vocab/{v}.csv", "text/csv", f"Codes used in the data: {v}") for v in VOCAB_DOWNLOADS]
+    out += [("sources.bib", "application/x-bibtex", "Bibliography of all sources, classic BibTeX (@misc; plain, unsrt, natbib styles)")]
+    out += [("sources-biblatex.bib", "application/x-bibtex", "Bibliography of all sources, biblatex (@online, @report; for biber)")]
+    out += [("sources.ris", "application/x-research-info-systems", "Bibliography, RIS")]
+    out += [("sources-csl.json", "application/vnd.citationstyles.csl+json", "Bibliography, CSL-JSON")]
+    out += [(f"schema/{k[:-1]}.schema.json", "application/schema+json", f"JSON Schema for {k}.json (an array of {k[:-1]} records)") for k in kinds]
+    return out
+
+
+VOCAB_DOWNLOADS = ("categories", "languages", "places", "source-kinds", "statuses", "verdicts")
+
+
+def dataset_jsonld_data(site: Site) -> dict[str, Any]:
     years = [e.date.year for e in site.of_kind("events")]
-    downloads = site.settings.absolute("downloads/")
+    base = site.settings.absolute("downloads/")
     data = {
         "@context": "https://schema.org",
         "@type": "Dataset",
+        "@id": site.settings.site_url,
         "name": site.settings.site_name,
         "description": (
             "Dated events, official figures and checked claims about China's social credit system and the state "
             "surveillance around it, each statement sourced, dated and marked for how well it is supported."
         ),
         "url": site.settings.site_url,
+        "identifier": f"{site.settings.site_url}#dataset-{site.version}",
         "version": site.version,
+        "dateModified": site.versions[0]["date"] if site.versions else None,
         "license": site.settings.licence_url,
-        "creator": {"@type": "Organization", "name": cite.TRACKER_AUTHOR},
+        "isAccessibleForFree": True,
+        "creator": tracker_organisation(site),
+        "publisher": tracker_organisation(site),
         "keywords": [c["name"] for c in site.vocab["categories"].values()],
         "temporalCoverage": f"{min(years)}/{max(years)}" if years else None,
         "spatialCoverage": {"@type": "Place", "name": "China"},
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": downloads + name}
-            for name, fmt in (("events.json", "application/json"), ("events.csv", "text/csv"), (archive_name(site), "application/zip"))
+            {"@type": "DataDownload", "name": name, "description": what, "encodingFormat": media, "contentUrl": base + name}
+            for name, media, what in downloads(site)
         ],
     }
-    return jsonld({k: v for k, v in data.items() if v is not None})
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def dataset_jsonld(site: Site) -> str:
+    """The schema.org Dataset on the home and downloads pages (for dataset search engines)."""
+    return jsonld(dataset_jsonld_data(site))
 
 
 def coins(site: Site, entry: Entry) -> str:
@@ -291,7 +438,7 @@ def source_coins(source: Entry) -> str:
         ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
         ("rft.type", "document"),
         ("rft.title", d["title"]),
-        *(("rft.creator", a) for a in d.get("authors", [])),
+        *(("rft.creator", names.inverted(a)) for a in d.get("authors", [])),
         ("rft.publisher", d["publisher"]),
         ("rft.date", source.date.start.iso if source.date else ""),
         ("rft.identifier", d["url"]),
@@ -343,17 +490,7 @@ def changelog_page(site: Site) -> str:
 
 
 def downloads_page(site: Site, sizes: dict[str, int]) -> str:
-    def row(name: str, what: str) -> list[str]:
-        return [markup.link(name, plain(name)), what, f"{sizes[name]:,} bytes"]
-
-    kinds = ["events", "figures", "claims", "sources"]
-    rows = [row(archive_name(site), "Everything below in one archive, with a README (licence, how to cite, what each column means)")]
-    rows += [row(f"{k}.json", f"All {k}, exactly as curated") for k in kinds]
-    rows += [row(f"{k}.csv", f"All {k}, one row each") for k in kinds]
-    rows += [row("figure-values.csv", "Every figure value, one row each, with its own source")]
-    rows += [row("sources.bib", "Bibliography of all sources, BibTeX"), row("sources.ris", "Bibliography, RIS")]
-    rows += [row("sources-csl.json", "Bibliography, CSL-JSON")]
-    rows += [row(f"schema/{k[:-1]}.schema.json", f"JSON Schema for {k}") for k in kinds]
+    rows = [[markup.link(name, plain(name)), plain(what), f"{sizes[name]:,} bytes"] for name, _media, what in downloads(site)]
     body = (
         markup.title("Downloads")
         + markup.para(
@@ -364,9 +501,14 @@ def downloads_page(site: Site, sizes: dict[str, int]) -> str:
             f"{plain(site.settings.site_url)}, and cite the original sources of the facts you use."
         )
         + markup.table([("File", "left"), ("What it holds", "left"), ("Size", "right")], rows)
+        + markup.para(
+            "The CSV files are UTF-8 with a byte-order mark, so that Excel opens them with Chinese text intact; "
+            "the codes in them (places, statuses, verdicts, kinds) are explained in the vocab files, and "
+            "datapackage.json describes every column for data tools (Frictionless, pandas, R)."
+        )
         + markup.para(f"New and corrected entries are announced in the {markup.link('../feed.xml', 'Atom feed')}.")
     )
-    return generated_page("Downloads", "The whole dataset as JSON, CSV, bibliography files and JSON Schemas.", body)
+    return generated_page("Downloads", "The whole dataset as JSON, CSV, bibliography files and JSON Schemas.", body, jsonld=dataset_jsonld(site))
 
 
 def redirect_html(site: Site, old: str, info: dict[str, str]) -> str:
@@ -400,4 +542,4 @@ def tombstone_page(site: Site, old: str, info: dict[str, str]) -> str:
         "This page stays so that citations of the old address keep working. See the " + markup.link(url(p, "changelog/"), "changelog") + "."
     )
     # a placeholder for old citations: kept out of search, where it would only stand in the way
-    return generated_page(f"Retired entry: {old}", f"This entry was {action}.", body, search={"exclude": True})
+    return generated_page(f"Retired entry: {old}", f"The entry {old} was {action}.", body, search={"exclude": True})

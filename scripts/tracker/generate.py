@@ -23,7 +23,7 @@ from .settings import load_settings
 from .writes import UnsafePath, inside, write_if_changed
 
 GENERATED_DIRS = ("events", "figures", "claims", "sources", "timeline", "changelog", "downloads", "gaps")
-GENERATED_FILES = ("feed.xml",)
+GENERATED_FILES = ("feed.xml", "robots.txt")
 SNIPPETS = Path("build") / "snippets"
 
 
@@ -124,6 +124,7 @@ def static_files(site: Site, schema_dir: Path) -> list[tuple[str, str | bytes]]:
     sizes = {name: len(text.encode("utf-8")) for name, text in files} | {archive_name(site): len(zipped)}
     out.append(("downloads/index.md", downloads_page(site, sizes)))
     out.append(("feed.xml", export.atom_feed(site, site.settings, site.version)))
+    out.append(("robots.txt", export.robots_txt(site.settings)))
     for figure in site.of_kind("figures"):
         out.append((f"downloads/charts/{figure.id}.svg", standalone_svg(charts.svg(figure, interactive=False))))
         out.append((f"downloads/charts/{figure.id}.csv", charts.csv_text(figure)))

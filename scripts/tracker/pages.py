@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from . import charts, dates, markup, timelines
+from . import charts, dates, markup, names, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
 from .model import Entry, Site, is_repost, link, url
 from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
@@ -40,7 +40,7 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
     if "title_en" in s:
         parts[0] += f' <span class="title-en">({plain(s["title_en"])})</span>'
     if s.get("authors"):
-        parts.append(plain(", ".join(s["authors"])))
+        parts.append(names.html(s["authors"]))
     parts.append(plain(s["publisher"]))
     if s.get("repost_of"):
         parts.append(f"Repost of {plain(s['repost_of'])}")
@@ -229,7 +229,7 @@ def h1(title: str) -> str:
 def event_page(site: Site, e: Entry) -> str:
     p = e.md_path
     rows = [
-        ("Date", f'<time datetime="{e.date.iso}">{e.date.label}</time>'),
+        ("Date", e.date.html),
         ("Place", plain(place_label(site, e.data["place"]))),
         ("Categories", categories_links(site, e)),
         ("Status", status_link(site, p, e.data["status"])),
@@ -366,6 +366,37 @@ def claim_page(site: Site, c: Entry) -> str:
     )
 
 
+def _sources_by_title(site: Site) -> dict[str, list[Entry]]:
+    """Sources grouped by displayed title, worked out once per site (kept on the site object)."""
+    groups = site.__dict__.get("_sources_by_title")
+    if groups is None:
+        groups = {}
+        for o in site.of_kind("sources"):
+            groups.setdefault(o.data.get("title_en") or o.data["title"], []).append(o)
+        object.__setattr__(site, "_sources_by_title", groups)
+    return groups
+
+
+def source_page_title(site: Site, s: Entry) -> str:
+    """The title, made unique where copies of one article (or untitled pages) share it: then
+    with the publisher, and the date or id if that is not enough."""
+    title = s.data.get("title_en") or s.data["title"]
+    twins = _sources_by_title(site)[title]
+    if len(twins) == 1:
+        return title
+    with_publisher = f"{title} ({s.data['publisher']})"
+    if sum(o.data["publisher"] == s.data["publisher"] for o in twins) == 1:
+        return with_publisher
+    return f"{title} ({s.data['publisher']}, {s.date.label if s.date else s.id})"
+
+
+def source_description(s: Entry) -> str:
+    """Unique per record: the document's title, publisher and date (not the publisher alone)."""
+    d = s.data
+    when = s.date.label if s.date else "undated"
+    return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when})."
+
+
 def source_page(site: Site, s: Entry) -> str:
     p = s.md_path
     d = s.data
@@ -373,10 +404,10 @@ def source_page(site: Site, s: Entry) -> str:
     if "title_en" in d:
         rows.append(("English title", plain(d["title_en"])))
     if d.get("authors"):
-        rows.append(("Authors", plain(", ".join(d["authors"]))))
+        rows.append(("Authors", names.html(d["authors"])))
     rows += [
         ("Publisher", plain(d["publisher"])),
-        ("Published", f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "date not shown"),
+        ("Published", s.date.html if s.date else "date not shown"),
         ("Language", plain(site.vocab["languages"][d["language"]]["name"])),
         ("Kind", plain(vocab_name(site, "source-kinds", d["kind"]))),
         ("Address", f'<a href="{plain(d["url"])}" rel="noopener noreferrer" class="external">{plain(d["url"])}</a>'),
@@ -397,8 +428,8 @@ def source_page(site: Site, s: Entry) -> str:
     cited = markup.bullets(f'{markup.link(url(p, e.url_path), plain(e.title))} <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
     return generated_page(
-        title,
-        f"Source record: {d['publisher']}",
+        source_page_title(site, s),
+        source_description(s),
         h1(title) + meta_table(rows) + notes + markup.heading(2, "Cited by", "cited-by") + cited + corrections_section(site, s),
         # source records stay out of the search index (they are most of the entries; their titles
         # are found through the entries that cite them and the bibliography page)
@@ -468,7 +499,7 @@ def figures_index(site: Site) -> str:
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
         cards.append(
             '<div class="figure-card">\n'
-            + markup.heading(3, markup.link(url(p, f.url_path), plain(f.title)), f.id)
+            + markup.heading(2, markup.link(url(p, f.url_path), plain(f.title)), f.id)
             + f'<figure class="spark">{charts.sparkline(f)}</figure>\n'
             + markup.para(
                 f"Latest: <strong>{qualifier}{number(last['value'])}</strong> {plain(f.data['unit'])}, {figure_value_label(f, last)}. "

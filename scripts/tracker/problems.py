@@ -42,6 +42,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E305": ("self-reference", "remove the entry's own id from related"),
     "E306": ("orphan-source", "cite the source from an entry, or delete the source file"),
     "E307": ("duplicate-url", "reuse the existing source file instead of adding a second one"),
+    "E308": ("tracking-url", "remove the tracking parameters (utm_*, amp, fbclid, from=rss and the like): cite the address that names the document"),
     "E310": ("counting-mismatch", "cumulative and snapshot series use as_of; per-period series use period"),
     "E311": ("values-order", "list the values in date order, oldest first"),
     "E320": ("published-id-gone", "restore the entry, or record it in data/retired.yaml as renamed, merged or withdrawn"),

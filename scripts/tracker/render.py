@@ -170,7 +170,23 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
     return "---\n" + text + "\n---\n\n"
 
 
+_CJK_RUN = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_TAG = re.compile("(<[^>]*>)")
+_ZH_OPEN = '<span lang="zh">'
+
+
+def mark_chinese(fragment: str) -> str:
+    """Wrap each run of Chinese characters in the text of finished HTML in <span lang="zh">, so
+    that screen readers pronounce it and browsers pick Chinese fonts (the page itself is English).
+    Only text between tags changes; tags and attribute values stay as they are."""
+    parts = _TAG.split(fragment)
+    for i in range(0, len(parts), 2):  # even indexes are text, odd ones tags
+        if _CJK_RUN.search(parts[i]) and not (i and parts[i - 1] == _ZH_OPEN):
+            parts[i] = _CJK_RUN.sub(lambda m: f"{_ZH_OPEN}{m.group(0)}</span>", parts[i])
+    return "".join(parts)
+
+
 def generated_page(title: str, description: str, body_html: str, **extra: object) -> str:
     """A generated page: front matter, then finished HTML. `prerendered` tells the MkDocs hook to
     use the HTML as it is instead of running Markdown over it (other builders pass it through)."""
-    return front_matter(title, description, prerendered=True, **extra) + body_html
+    return front_matter(title, description, prerendered=True, **extra) + mark_chinese(body_html)

@@ -46,7 +46,7 @@ def item(site: Site, e: Entry, from_md: str) -> str:
     )
     # Timelines hold every event several times over (year, theme, place): keep items small.
     return (
-        f'<li id="{plain(e.id)}" {attrs}><time datetime="{e.date.iso}">{e.date.label}</time> '
+        f'<li id="{plain(e.id)}" {attrs}>{e.date.html} '
         f'<a href="{url(from_md, e.url_path)}">{plain(e.title)}</a><br>'
         f'<span class="tl-meta">{plain(place_label(site, e.data["place"]))} · {plain(cats)} · '
         f"{plain(status)} · {n} source{'s' if n != 1 else ''}</span></li>"
@@ -135,7 +135,7 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
     for year in years:
         p = f"timeline/{year}/index.md"
         chosen = [e for e in events if e.date.year == year]
-        body = markup.title(str(year)) + year_nav(years, year, p) + tools(site, chosen) + by_year(site, chosen, p, level=3)
+        body = markup.title(str(year)) + year_nav(years, year, p) + tools(site, chosen) + by_year(site, chosen, p, level=2)
         yield p, generated_page(f"Timeline: {year}", f"Events of {year}, in date order.", body + year_nav(years, year, p), search={"exclude": True})
     for key, info in site.vocab["categories"].items():
         chosen = [e for e in events if key in e.data["categories"]]

@@ -127,6 +127,8 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     if v in ("enum", "const"):
         allowed = ", ".join(map(str, error.validator_value)) if v == "enum" else str(error.validator_value)
         return "E205", f'{where} is "{_short(error.instance)}"; allowed: {allowed}'
+    if v == "oneOf" and any(option.get("type") == "string" for option in error.validator_value):
+        return "E202", f"{where} must be a name: text (an organisation, or a name you cannot split) or family and given"
     if v == "oneOf":
         return "E206", f"{where} must have exactly one of as_of and period"
     if v == "uniqueItems":
