@@ -164,7 +164,7 @@ def test_each_chart_has_a_csv_of_its_series_that_matches_the_table(site: Path) -
 
 def test_a_value_dated_to_a_year_is_drawn_mid_year_and_joined_to_its_neighbours() -> None:
     data = yaml.safe_load((DATA / "figures" / "china-surveillance-camera-totals-press-estimates.yaml").read_text(encoding="utf-8"))
-    assert [v["as_of"] for v in data["values"]] == ["2017-09", "2018-07", "2019"]
+    assert [v["as_of"] for v in data["values"]] == ["2017-12", "2018-07", "2019"]
     assert str(plotted_day({"as_of": "2019", "value": 1})) == "2019-07-02"
     shapes, marks = _layout_and_marks(Entry("figures", data["id"], data))
     lines = [s for s in shapes if s.kind == "polyline"]
