@@ -16,6 +16,13 @@ def is_repost(source: dict[str, Any]) -> bool:
     return bool(source.get("repost_of")) or source["kind"] in ("aggregator", "blog")
 
 
+def tier(source: dict[str, Any], kinds: dict[str, dict[str, Any]]) -> int:
+    """How close a source is to the origin (methodology, "Source tiers"): 1 issuing body,
+    2 full-text translation, 3 outlet, 4 repost, aggregator or blog. It follows from the
+    source's kind, except that any copy of another's work is a repost whatever the site."""
+    return 4 if source.get("repost_of") else int(kinds[source["kind"]]["tier"])
+
+
 PAGE_DIRS = {"events": "events", "figures": "figures", "claims": "claims", "sources": "sources"}
 
 
