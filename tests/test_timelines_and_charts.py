@@ -152,7 +152,7 @@ def test_each_chart_has_a_csv_of_its_series_that_matches_the_table(site: Path) -
         soup = page(site, f"figures/{figure['id']}")
         link = soup.find("a", string="CSV")
         assert link and link["href"] == f"../../downloads/charts/{figure['id']}.csv"
-        text = (site / "downloads" / "charts" / f"{figure['id']}.csv").read_text(encoding="utf-8")
+        text = (site / "downloads" / "charts" / f"{figure['id']}.csv").read_text(encoding="utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text)))
         table = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in soup.select("#values ~ table tbody tr")]
         assert [r["date_label"] for r in rows] == [t[0] for t in table], figure["id"]

@@ -25,6 +25,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from . import dates
+from .export import BOM, safe_cell
 from .model import Entry
 from .render import xml_text
 from .writes import inside, write_if_changed
@@ -325,8 +326,10 @@ def svg(figure: Entry, interactive: bool = True) -> str:
 
 def csv_text(figure: Entry) -> str:
     """The series as CSV, one row per value, as the figure page's table shows it (and the
-    source's number there and id), for a spreadsheet."""
+    source's number there and id), for a spreadsheet: with a BOM and no cell that starts like a
+    formula, as every CSV download."""
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["date", "date_label", "qualifier", "value", "unit", "source_number", "source_id", "locator", "note"])
     numbers = source_numbers(figure)
@@ -336,7 +339,7 @@ def csv_text(figure: Entry) -> str:
         label = f"as of {label}" if "as_of" in v else label
         src = v["source"]
         row = [when, label, v.get("qualifier", ""), v["value"], figure.data["unit"], numbers[src["source"]], src["source"]]
-        writer.writerow([*row, src.get("locator", ""), v.get("note", "")])
+        writer.writerow([safe_cell(c) for c in (*row, src.get("locator", ""), v.get("note", ""))])
     return out.getvalue()
 
 

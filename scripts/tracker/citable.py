@@ -198,19 +198,7 @@ def head_meta(site: Site, entry: Entry) -> dict[str, Any]:
             "rights": site.settings.licence,
             "type": "webpage",
         }
-    for key in ("title", "publisher", "keywords"):
-        citation[key] = not_a_link(citation[key])
-    citation["authors"] = [not_a_link(a) for a in citation["authors"]]
     return {"citation": citation, "jsonld": jsonld(entry_jsonld(site, entry)), "og": open_graph(site, entry)}
-
-
-_SCRIPT_SCHEME = re.compile(r"\s*(javascript|data|vbscript):", re.I)
-
-
-def not_a_link(text: str) -> str:
-    """Text for a meta tag's content that no reader could take for a script address (a title or
-    publisher that begins "javascript:"): a zero-width space in front makes it plain text."""
-    return "\u200b" + text if _SCRIPT_SCHEME.match(text) else text
 
 
 def jsonld(data: dict[str, Any]) -> str:

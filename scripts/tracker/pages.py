@@ -499,7 +499,7 @@ def figures_index(site: Site) -> str:
         qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
         cards.append(
             '<div class="figure-card">\n'
-            + markup.heading(2, markup.link(url(p, f.url_path), plain(f.title)), f.id)
+            + markup.heading(3, markup.link(url(p, f.url_path), plain(f.title)), f.id)
             + f'<figure class="spark">{charts.sparkline(f)}</figure>\n'
             + markup.para(
                 f"Latest: <strong>{qualifier}{number(last['value'])}</strong> {plain(f.data['unit'])}, {figure_value_label(f, last)}. "
