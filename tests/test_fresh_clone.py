@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ENV as TEST_ENV
+from .conftest import REAL_ENV as TEST_ENV  # the real data, on the real clock
 from .conftest import ROOT
 from .test_contributing import FILLED, fill
 

@@ -41,7 +41,8 @@ def repo(tmp_path: Path) -> Path:
     for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
         shutil.copy(ROOT / name, repo / name)
         os.utime(repo / name, (0, 0))  # older than .venv's stamp: make uses the .venv as it is
-    (repo / "scripts").symlink_to(ROOT / "scripts")
+    # a copy, not a link: the program finds data/ beside its own files, which must be this repository's
+    shutil.copytree(ROOT / "scripts", repo / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     (repo / ".venv").symlink_to(ROOT / ".venv")
     (repo / ".gitignore").write_text("/scripts\n/.venv\n", encoding="utf-8")
     assert git(repo, "init", "-q").returncode == 0
