@@ -46,6 +46,9 @@ def problem_lines(out: list[str], data: Path) -> list[str]:
     return [line.replace(prefix, "") for line in out if line.startswith(prefix)]
 
 
+KEY_NUMBER_BELOW_TIER_2 = (
+    'data/key-numbers.yaml:4:12: W610 key number 1 rests on a tier-4 source ("good-report"); the home page names no source for it'
+)
 UNREGISTERED = 'data/figures/good-figure.yaml:1:5: W603 id "good-figure" is not yet in the register (data/register/good-figure.txt)'
 WARNINGS = [
     "data/events/good-later-event.yaml:10:3: W601 the event rests on a single source",
@@ -70,6 +73,16 @@ def test_a_new_id_missing_from_the_register_is_flagged(tmp_path: Path, capsys: p
     status, out = run_check(data, capsys, "--warnings")
     assert status == 0
     assert UNREGISTERED in problem_lines(out, data)
+
+
+def test_a_home_page_number_resting_below_tier_two_is_flagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = make_data(tmp_path)
+    numbers = data / "key-numbers.yaml"
+    numbers.write_text(numbers.read_text(encoding="utf-8").replace('value: "2014-08-03"', 'value: "2018-12"'), encoding="utf-8")
+    status, out = run_check(data, capsys, "--warnings")
+    assert status == 0
+    assert KEY_NUMBER_BELOW_TIER_2 in problem_lines(out, data)
+    assert out[out.index(next(line for line in out if "W610" in line)) + 1].startswith("    hint: cite the issuing body's own text")
 
 
 def test_warnings_are_listed_on_request_without_failing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,7 +130,7 @@ NOT_YET_CITED = 'data/sources/new-notice.yaml:1:5: W604 source "new-notice" is n
 
 
 def test_every_error_code_has_a_fixture() -> None:
-    lines = [line for case in CASES for line in expected(case)] + WARNINGS + [UNREGISTERED, NOT_YET_CITED]
+    lines = [line for case in CASES for line in expected(case)] + WARNINGS + [UNREGISTERED, NOT_YET_CITED, KEY_NUMBER_BELOW_TIER_2]
     seen = {m.group(1) for line in lines for m in [re.search(r": ([EW]\d{3}) ", line)] if m}
     assert seen | RUNTIME_CASES == set(CODES)
 

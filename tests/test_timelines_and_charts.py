@@ -137,13 +137,33 @@ def test_figures_overview_has_a_small_chart_per_series(site: Path) -> None:
     assert len(soup.select(".figure-card svg[role=img]")) == len(list((DATA / "figures").glob("*.yaml")))
 
 
-def test_home_page_numbers_link_to_their_series_and_source(site: Path) -> None:
+def test_home_page_leads_with_the_chosen_numbers_and_names_only_first_or_second_tier_sources(site: Path) -> None:
     soup = page(site, "")
-    for path in sorted((DATA / "figures").glob("*.yaml")):
-        figure = yaml.safe_load(path.read_text(encoding="utf-8"))
-        last_source = figure["values"][-1]["source"]["source"]
-        assert soup.find("a", href=f"figures/{figure['id']}/#values")
-        assert soup.find("a", href=f"figures/{figure['id']}/#src-{last_source}"), figure["id"]
+    chosen = yaml.safe_load((DATA / "key-numbers.yaml").read_text(encoding="utf-8"))["numbers"]
+    kinds = yaml.safe_load((DATA / "vocab" / "source-kinds.yaml").read_text(encoding="utf-8"))
+    items = soup.find("h2", id="the-record-in-numbers").find_next("ul").find_all("li", recursive=False)
+    assert [li.find("a", href=re.compile(r"#values$"))["href"] for li in items] == [f"figures/{n['figure']}/#values" for n in chosen]
+    assert "17,460,000" in items[0].get_text() and "17.5 million" in items[0].get_text()  # the number the site exists to explain comes first
+    for li, key in zip(items, chosen, strict=True):
+        figure = yaml.safe_load((DATA / "figures" / f"{key['figure']}.yaml").read_text(encoding="utf-8"))
+        value = next(v for v in figure["values"] if (v.get("as_of") or v.get("period")) == key["value"])
+        source = yaml.safe_load((DATA / "sources" / f"{value['source']['source']}.yaml").read_text(encoding="utf-8"))
+        level = 4 if source.get("repost_of") else kinds[source["kind"]]["tier"]
+        assert key["explanation"] in " ".join(li.get_text().split())
+        named = li.find("a", href=f"figures/{key['figure']}/#src-{source['id']}")
+        assert (named is not None) == (level <= 2), key
+        assert source["publisher"] not in li.get_text() or level <= 2 or source["publisher"] in figure["issuer"]
+
+
+def test_home_page_links_the_newest_entries_and_latest_corrections(site: Path) -> None:
+    soup = page(site, "")
+    new = soup.find("h2", id="what-is-new")
+    lists = new.find_all_next("ul", limit=2)
+    assert len(lists[0].find_all("li")) == 6 and all(a["href"].startswith(("events/", "figures/", "claims/")) for a in lists[0].find_all("a"))
+    fixes = lists[1].find_all("li")
+    assert len(fixes) == 6 and all(li.find("a")["href"].endswith("/#corrections") for li in fixes)
+    dates = [li.get_text()[:10] for li in fixes]
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_each_chart_has_a_csv_of_its_series_that_matches_the_table(site: Path) -> None:

@@ -17,7 +17,7 @@ from . import dates
 from .canonical import canonical_text
 from .dataset import REGISTER_DIR, Dataset, entry_files
 from .load import Document, read_text
-from .model import is_repost
+from .model import is_repost, tier
 from .parallel import parallel_map
 from .problems import Problem
 from .render import complexity_problem
@@ -301,6 +301,39 @@ def evidence_is_not_only_reposts(data: Dataset) -> Iterator[Problem]:
                 )
 
 
+def key_numbers_point_at_values(data: Dataset) -> Iterator[Problem]:
+    """Each home-page number names a value that exists; one resting on a source below the first
+    two tiers is flagged, since the home page names only an issuing body's text or a translation."""
+    doc = data.key_numbers
+    if doc is None:
+        return
+    figures = data.docs["figures"]
+    for i, item in enumerate(doc.data["numbers"]):
+        figure = figures.get(item["figure"])
+        if figure is None:
+            if item["figure"] not in data.invalid:
+                hint = did_you_mean(item["figure"], figures, cutoff=0.8)
+                message = f'key number {i + 1} names the figure "{item["figure"]}", which does not exist'
+                yield _problem(doc, ("numbers", i, "figure"), "E303", message, hint=hint)
+            continue
+        values = {v.get("as_of") or v.get("period"): v for v in figure.data["values"]}
+        value = values.get(item["value"])
+        if value is None:
+            hint = did_you_mean(item["value"], values, cutoff=0.6)
+            yield _problem(doc, ("numbers", i, "value"), "E340", f'the figure "{item["figure"]}" has no value dated "{item["value"]}"', hint=hint)
+            continue
+        source = data.docs["sources"].get(value["source"]["source"])
+        kinds = data.vocab["source-kinds"]
+        if source is not None and source.data["kind"] in kinds and "tier" in kinds[source.data["kind"]] and tier(source.data, kinds) > 2:
+            level = tier(source.data, kinds)
+            yield _problem(
+                doc,
+                ("numbers", i, "value"),
+                "W610",
+                f'key number {i + 1} rests on a tier-{level} source ("{source.data["id"]}"); the home page names no source for it',
+            )
+
+
 def published_ids_still_resolve(data: Dataset) -> Iterator[Problem]:
     """A published address never breaks: the entry exists, or it is recorded as retired."""
     if "retired.yaml" in data.invalid_files:
@@ -458,6 +491,7 @@ CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     sources_have_archive_links,
     events_have_more_than_one_source,
     evidence_is_not_only_reposts,
+    key_numbers_point_at_values,
 ]
 # checks that need to know what day it is ("not in the future")
 DATED_CHECKS: list[Callable[[Dataset, dt.date], Iterator[Problem]]] = [

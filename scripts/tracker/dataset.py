@@ -36,6 +36,7 @@ class Dataset:
     retired: Document | None = None
     changelog: Document | None = None
     gaps: Document | None = None  # known gaps: what was sought and not found
+    key_numbers: Document | None = None  # the home page's numbers, in order
     # other files (paths relative to data/) that failed to load or validate
     invalid_files: set[str] = field(default_factory=set)
     vocab_docs: dict[str, Document] = field(default_factory=dict)  # for positions in messages
@@ -72,10 +73,10 @@ def load_dataset(root: Path) -> Dataset:
         if doc is not None:
             data.vocab_docs[name] = doc
             data.vocab[name] = doc.data if f"vocab/{name}.yaml" not in data.invalid_files else _well_formed(doc.data)
-    for name in ("retired", "changelog", "gaps"):
+    for name in ("retired", "changelog", "gaps", "key-numbers"):
         doc = _load_other(data, root / f"{name}.yaml", f"{name}.yaml", required=name == "changelog")
         if doc is not None and f"{name}.yaml" not in data.invalid_files:
-            setattr(data, name, doc)
+            setattr(data, name.replace("-", "_"), doc)
     data.published = read_register(data, root)
     files = [(kind, path, root, None) for kind, path in entry_files(root)]
     for kind, path, doc, problems, schema in parallel_map(_load_entry, files):

@@ -67,6 +67,7 @@ class Site:
     versions: list[dict[str, str]] = field(default_factory=list)  # newest first
     retired: dict[str, dict[str, str]] = field(default_factory=dict)
     gaps: dict[str, dict[str, Any]] = field(default_factory=dict)  # known gaps, by key
+    key_numbers: list[dict[str, str]] = field(default_factory=list)  # the home page's numbers, in order
     _ordered: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -138,4 +139,5 @@ def build_site(data: Dataset, settings: Settings) -> Site:
     versions = data.changelog.data["versions"] if data.changelog else []
     retired = data.retired.data if data.retired else {}
     gaps = data.gaps.data if data.gaps else {}
-    return Site(data.vocab, entries, settings, versions, retired, gaps)
+    key_numbers = data.key_numbers.data["numbers"] if data.key_numbers else []
+    return Site(data.vocab, entries, settings, versions, retired, gaps, key_numbers)

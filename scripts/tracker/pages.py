@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from . import charts, dates, markup, names, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
-from .model import Entry, Site, is_repost, link, url
+from .model import Entry, Site, is_repost, link, tier, url
 from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
 from .timelines import place_label
 
@@ -618,17 +618,26 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
 
 
 def headline(site: Site) -> str:
-    """The home page's figures: the latest value of every series, linked to its evidence."""
+    """The home page's numbers, as chosen and ordered in data/key-numbers.yaml, each with what it
+    counts. A source is named only when it is the issuing body's own text or a full-text
+    translation (tiers 1 and 2); otherwise the line says that the copies cited are reports."""
     p = "index.md"
+    kinds = site.vocab["source-kinds"]
     cards = []
-    for f in site.of_kind("figures"):
-        last = f.data["values"][-1]
-        qualifier = f"{last['qualifier']} " if last.get("qualifier") else ""
-        source = site.entries[last["source"]["source"]]
+    for item in site.key_numbers:
+        f = site.entries[item["figure"]]
+        value = next(v for v in f.data["values"] if (v.get("as_of") or v.get("period")) == item["value"])
+        qualifier = f"{value['qualifier']} " if value.get("qualifier") else ""
+        source = site.entries[value["source"]["source"]]
+        level = tier(source.data, kinds)
+        if level <= 2:
+            what = md_text(kinds[source.data["kind"]]["name"]).lower()
+            credit = f"source: [{md_text(source.data['publisher'])}]({link(p, f.md_path, 'src-' + source.id)}) ({what})"
+        else:
+            credit = f"the copy cited is not the issuer's own text ([tier {level}]({link(p, 'methodology.md', 'source-tiers')}))"
         cards.append(
-            f"- **{qualifier}{number(last['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, last)}  \n"
-            f"  [{md_text(f.title)}]({link(p, f.md_path, 'values')}), according to {md_text(f.data['issuer'])} "
-            f"([source: {md_text(source.data['publisher'])}]({link(p, f.md_path, 'src-' + source.id)}))"
+            f"- **{qualifier}{number(value['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, value)}. {md_text(item['explanation'])}  \n"
+            f"  [{md_text(f.title)}]({link(p, f.md_path, 'values')}), according to {md_text(f.data['issuer'])}; {credit}."
         )
     counts = {k: len(site.of_kind(k)) for k in KIND_TITLES}
     summary = (
@@ -637,7 +646,28 @@ def headline(site: Site) -> str:
         f"[{counts['claims']} checked claims]({link(p, 'claims/index.md')}) and "
         f"[{counts['sources']} sources]({link(p, 'sources/index.md')})."
     )
-    return summary + "\n\n" + ("\n".join(cards) if cards else "No figure series yet.") + "\n"
+    return summary + "\n\n" + ("\n".join(cards) if cards else "No key numbers chosen yet: see the [figures](figures/index.md).") + "\n"
+
+
+def newest(site: Site, limit: int = 6) -> str:
+    """The home page's newest entries and latest corrections, so a returning reader sees what
+    changed (by the dates recorded in the data, never the build's clock)."""
+    p = "index.md"
+    shown = [e for e in site.entries.values() if e.kind != "sources"]
+    added = sorted(shown, key=lambda e: (e.data["added"], e.kind, e.id), reverse=True)[:limit]
+    lines = ["**Newest entries**", ""]
+    lines += [f"- {e.data['added']}: [{md_text(e.title)}]({link(p, e.md_path)}) ({e.kind[:-1]})" for e in added]
+    fixes = sorted(
+        ((c["date"], e.kind, e.id, c["note"]) for e in site.entries.values() for c in e.data.get("corrections", [])),
+        reverse=True,
+    )[:limit]
+    lines += ["", "**Latest corrections**", ""]
+    for date, _kind, entry_id, note in fixes:
+        e = site.entries[entry_id]
+        lines.append(f"- {date}: [{md_text(e.title)}]({link(p, e.md_path, 'corrections')}): {md_text(first_sentence(note))}")
+    if not fixes:
+        lines.append("- None yet.")
+    return "\n".join(lines) + "\n"
 
 
 def entry_page(site: Site, entry: Entry) -> str:
@@ -758,6 +788,7 @@ def abbreviations(site: Site) -> str:
 def snippets(site: Site) -> Iterator[tuple[str, str]]:
     """Text the hand-written pages include with --8<--: generated, so it never drifts from data."""
     yield "headline.md", headline(site)
+    yield "newest.md", newest(site)
     yield "glossary.md", glossary(site)
     yield "abbreviations.md", abbreviations(site)
     for vocab in ("statuses", "categories", "source-kinds", "claimant-kinds"):

@@ -32,6 +32,7 @@ FILE_SCHEMAS = {
     "retired.yaml": "retired",
     "published-ids.txt": "register",
     "gaps.yaml": "gaps",
+    "key-numbers.yaml": "key-numbers",
     **{
         f"vocab/{name}.yaml": f"vocab-{name}"
         for name in ("categories", "places", "statuses", "verdicts", "source-kinds", "languages", "glossary", "claimant-kinds")
