@@ -71,13 +71,12 @@ def test_figure_pages_show_every_value_with_its_source(site: Path) -> None:
             assert link and link.get_text() == f"[{numbers[anchor]}]", (file.name, value)
 
 
-def test_home_page_shows_headline_figures_and_counts(site: Path) -> None:
+def test_home_page_shows_the_chosen_figures_and_counts(site: Path) -> None:
     soup = page(site, "")
     text = soup.get_text(" ")
     assert f"{len(event_files())} events" in text
-    figures = sorted((ROOT / "data" / "figures").glob("*.yaml"))
-    for file in figures:
-        assert soup.find("a", href=re.compile(rf"figures/{load(file)['id']}/#values$")), file.name
+    for number in load(ROOT / "data" / "key-numbers.yaml")["numbers"]:
+        assert soup.find("a", href=re.compile(rf"figures/{number['figure']}/#values$")), number
 
 
 def test_no_page_asks_another_host_for_anything(site: Path) -> None:
@@ -266,3 +265,18 @@ def test_glossary_terms_get_hover_hints_and_a_page(fixture_site: Path) -> None:
     term = glossary.select_one("dt#judgment-debtors")
     assert term and "失信被执行人名单" in term.get_text()
     assert term.find_next("dd").find("a", href="../events/good-event/")
+
+
+def test_each_source_link_says_whether_it_is_the_original_a_repost_or_a_translation(site: Path) -> None:
+    sources = {p.stem: load(p) for p in (ROOT / "data" / "sources").glob("*.yaml")}
+    checked = set()
+    for path in sorted((ROOT / "data" / "events").glob("*.yaml")):
+        event = load(path)
+        soup = page(site, f"events/{event['id']}")
+        for cite in event["sources"]:
+            source = sources[cite["source"]]
+            want = "repost" if source.get("repost_of") else "translation" if source["kind"] == "translation" else "original"
+            link = soup.find("li", id=f"src-{source['id']}").find("a", href=source["url"])
+            assert link.get_text() == want, (event["id"], source["id"])
+            checked.add(want)
+    assert checked == {"original", "repost", "translation"}

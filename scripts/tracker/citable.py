@@ -182,7 +182,7 @@ def head_meta(site: Site, entry: Entry) -> dict[str, Any]:
             "language": d["language"],
             "keywords": "",
             "rights": "",
-            "type": ZOTERO_TYPES[cite.SOURCE_TYPES[d["kind"]][2]],
+            "type": ZOTERO_TYPES[cite.source_types(d["kind"])[2]],
         }
     else:
         r = page_record(site, entry)
@@ -224,7 +224,7 @@ def person_or_organisation(name: names.Name) -> dict[str, Any]:
 def document_jsonld(s: dict[str, Any], when: dates.FuzzyDate | None) -> dict[str, Any]:
     """The document a source record describes, with its own publisher, authors and date."""
     doc: dict[str, Any] = {
-        "@type": SCHEMA_TYPES[cite.SOURCE_TYPES[s["kind"]][2]],
+        "@type": SCHEMA_TYPES[cite.source_types(s["kind"])[2]],
         "name": s["title"],
         "url": s["url"],
         "publisher": {"@type": "Organization", "name": s["publisher"]},

@@ -160,7 +160,14 @@ SOURCE_TYPES = {  # source kind -> (biblatex type, RIS type, CSL type); BibTeX u
     "company": ("online", "ELEC", "webpage"),
     "blog": ("online", "BLOG", "post-weblog"),
     "aggregator": ("online", "ELEC", "webpage"),
+    "translation": ("online", "ELEC", "webpage"),
 }
+
+
+def source_types(kind: str) -> tuple[str, str, str]:
+    """(biblatex, RIS, CSL) types for a source kind. The kinds are data (vocab/source-kinds.yaml),
+    so a kind added there without an entry here is cited as a web page, never a crash."""
+    return SOURCE_TYPES.get(kind, ("online", "ELEC", "webpage"))
 CONTAINED = {"article-newspaper", "webpage", "post-weblog"}  # CSL types whose publisher is the site they appear in
 
 BIBTEX_HEADER = """@comment{BibTeX: every source the tracker cites, as misc entries that BibTeX's standard styles
@@ -233,7 +240,7 @@ def _bracketed(text: str) -> str:
 
 def source_biblatex(s: dict[str, Any]) -> str:
     when = _source_date(s)
-    kind = SOURCE_TYPES[s["kind"]][0]
+    kind = source_types(s["kind"])[0]
     fields = {
         "author": _bib_authors(s),
         "title": "{" + bib_escape(s["title"]) + "}",
@@ -254,7 +261,7 @@ def _ris_day(d: dates.Day) -> str:
 
 def source_ris(s: dict[str, Any]) -> str:
     when = _source_date(s)
-    lines = [("TY", SOURCE_TYPES[s["kind"]][1])]
+    lines = [("TY", source_types(s["kind"])[1])]
     lines += [("AU", names.inverted(a)) for a in s.get("authors", [])]
     lines += [("TI", s["title"]), ("TT", s.get("title_en", "")), ("PB", s["publisher"])]
     if when:
@@ -277,7 +284,7 @@ def date_parts(when: dates.FuzzyDate) -> dict[str, Any]:
 def source_csl(s: dict[str, Any]) -> dict[str, Any]:
     when = _source_date(s)
     seen = _reviewed(s)
-    kind = SOURCE_TYPES[s["kind"]][2]
+    kind = source_types(s["kind"])[2]
     item: dict[str, Any] = {
         "id": s["id"],
         "type": kind,

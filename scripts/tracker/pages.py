@@ -47,8 +47,8 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
     parts.append(f"Published {source.date.label}" if source.date else "Publication date not shown")
     parts.append(plain(site.vocab["languages"][s["language"]]["name"]))
     line = ". ".join(parts) + "."
-    # say what each link is: the publisher's own page, or a copy of it elsewhere
-    label = "repost" if s.get("repost_of") else "original"
+    # say what each link is: the publisher's own page, a copy of it elsewhere, or a translation
+    label = "repost" if s.get("repost_of") else "translation" if s["kind"] == "translation" else "original"
     links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">{label}</a>']
     if s.get("archive_url"):
         links.append(f'<a href="{plain(s["archive_url"])}" rel="noopener noreferrer" class="external">archived copy</a>')
