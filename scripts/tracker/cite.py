@@ -168,6 +168,8 @@ def source_types(kind: str) -> tuple[str, str, str]:
     """(biblatex, RIS, CSL) types for a source kind. The kinds are data (vocab/source-kinds.yaml),
     so a kind added there without an entry here is cited as a web page, never a crash."""
     return SOURCE_TYPES.get(kind, ("online", "ELEC", "webpage"))
+
+
 CONTAINED = {"article-newspaper", "webpage", "post-weblog"}  # CSL types whose publisher is the site they appear in
 
 BIBTEX_HEADER = """@comment{BibTeX: every source the tracker cites, as misc entries that BibTeX's standard styles
