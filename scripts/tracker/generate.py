@@ -8,10 +8,11 @@ watches docs/, settles after one rebuild instead of looping. Output depends only
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
-from . import cards, charts, export
+from . import cards, charts, cite, export
 from .checks import run_checks
 from .citable import SITE_CARD, archive_name, downloads_page, redirect_html
 from .clock import today
@@ -64,9 +65,14 @@ def _write_site(data: Dataset, docs_dir: Path, snippets_dir: Path, config_file: 
     entries = list(site.entries.values())
     _WRITING = (site, docs_dir, entries)
     shares = [(i, min(i + _SHARE, len(entries))) for i in range(0, len(entries), _SHARE)]
-    for rels, count in parallel_map(_write_entry_pages, shares, per_item=_SHARE):
+    cite_cache = snippets_dir.parent / "cache" / "citations.json"
+    cite.RENDERED = _read_cache(cite_cache)
+    cite.USED = {}
+    used: dict[str, str] = {}
+    for rels, count, strings in parallel_map(_write_entry_pages, shares, per_item=_SHARE):
         wanted.update(inside(docs_dir, rel) for rel in rels)
         changed += count
+        used.update(strings)
     for rel, content in [*listing_pages(site), *static_files(site, data.root / "schema")]:
         wanted.add(inside(docs_dir, rel))
         changed += write_if_changed(docs_dir, rel, content)
@@ -79,22 +85,38 @@ def _write_site(data: Dataset, docs_dir: Path, snippets_dir: Path, config_file: 
             (docs_dir / name).unlink()
     for name, text in snippets(site):
         changed += write_if_changed(snippets_dir, name, text)
+    used.update(cite.USED)  # strings rendered in this process (listings, or no workers)
+    write_if_changed(cite_cache.parent, cite_cache.name, json.dumps(used, sort_keys=True, ensure_ascii=False))
     return changed, site
+
+
+def _read_cache(path: Path) -> dict[str, str]:
+    """The citation strings of the last build; build output, but checked like anything read back:
+    a damaged or foreign file is ignored (the strings are rendered again)."""
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(cached, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in cached.items())
+    return cached if ok else {}
 
 
 _WRITING: tuple[Site, Path, list[Entry]] | None = None  # what forked workers write (they inherit it)
 _SHARE = 50  # entry pages per job
 
 
-def _write_entry_pages(share: tuple[int, int]) -> tuple[list[str], int]:
-    """Render and write the pages of entries[start:end]; return their paths and how many changed."""
+def _write_entry_pages(share: tuple[int, int]) -> tuple[list[str], int, dict[str, str]]:
+    """Render and write the pages of entries[start:end]; return their paths, how many changed
+    and the citation strings they used (for the cache)."""
     assert _WRITING is not None
     site, docs_dir, all_entries = _WRITING
     entries = all_entries[share[0] : share[1]]
     changed = 0
+    cite.USED = {}
     for entry in entries:
         changed += write_if_changed(docs_dir, entry.md_path, entry_page(site, entry))
-    return [e.md_path for e in entries], changed
+    strings, cite.USED = cite.USED, {}
+    return [e.md_path for e in entries], changed, strings
 
 
 def standalone_svg(svg: str) -> str:
