@@ -61,7 +61,7 @@ def test_good_fixtures_pass_with_warnings_counted(tmp_path: Path, capsys: pytest
         "W600 (no-archive-link): 1 warnings; list them with --warnings",
         "W601 (single-source): 1 warnings; list them with --warnings",
         "W602 (reposts-only): 1 warnings; list them with --warnings",
-        "OK: 6 files checked, 0 errors, 3 warnings",
+        "OK: 7 files checked, 0 errors, 3 warnings",
     ]
 
 
@@ -89,7 +89,7 @@ def test_warnings_are_listed_on_request_without_failing(tmp_path: Path, capsys: 
     status, out = run_check(data, capsys, "--warnings")
     assert status == 0
     assert problem_lines(out, data) == WARNINGS
-    assert out[-1] == "OK: 6 files checked, 0 errors, 3 warnings"
+    assert out[-1] == "OK: 7 files checked, 0 errors, 3 warnings"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)

@@ -17,7 +17,7 @@ from . import dates
 from .canonical import canonical_text
 from .dataset import REGISTER_DIR, Dataset, entry_files
 from .load import Document, read_text
-from .model import tier
+from .model import evidence, tier
 from .parallel import parallel_map
 from .problems import Problem
 from .render import complexity_problem
@@ -56,6 +56,8 @@ def _date_fields(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
         for name in ("as_of", "period"):
             if name in value:
                 yield ("values", i, name), value[name]
+    if isinstance(data.get("document"), dict) and "issued" in data["document"]:
+        yield ("document", "issued"), data["document"]["issued"]
     if isinstance(data.get("claimant"), dict) and "first_seen" in data["claimant"]:
         yield ("claimant", "first_seen"), data["claimant"]["first_seen"]
     for i, corr in enumerate(data.get("corrections", [])):
@@ -296,18 +298,12 @@ def _tier(data: Dataset, source_id: str) -> int | None:
     return tier(doc.data, data.vocab["source-kinds"])
 
 
-def _evidence(data: dict[str, Any]) -> list[str]:
-    """What an entry rests on: an event's or claim's sources, a figure's values' sources (where a
-    claim was seen is not evidence for it)."""
-    return [c["source"] for c in data.get("sources", [])] + [v["source"]["source"] for v in data.get("values", [])]
-
-
 def evidence_is_not_only_reposts(data: Dataset) -> Iterator[Problem]:
     """An entry resting only on tier 4 (reposts, aggregators, blogs) is flagged once: W602 while
     its status claims more than "reposts-only", W605 once the status says so."""
     for kind in ("events", "figures", "claims"):
         for doc in data.docs[kind].values():
-            tiers = [_tier(data, source_id) for source_id in _evidence(doc.data)]
+            tiers = [_tier(data, source_id) for source_id in evidence(doc.data)]
             if not tiers or any(t != 4 for t in tiers):
                 continue
             what = kind[:-1]
