@@ -99,7 +99,7 @@ def test_plain_fields_are_escaped_in_csv_bibtex_and_ris(tmp_path: Path) -> None:
     events = list(csv.DictReader(io.StringIO((out / "downloads" / "events.csv").read_text(encoding="utf-8-sig"))))
     assert next(r for r in events if r["id"] == "good-event")["title"].startswith("'+cmd")
     library = bibtexparser.parse_string((out / "downloads" / "sources.bib").read_text(encoding="utf-8"))
-    assert not library.failed_blocks and len(library.entries) == 2
+    assert not library.failed_blocks and len(library.entries) == 3
     records = rispy.loads((out / "downloads" / "sources.ris").read_text(encoding="utf-8"))
     assert records[0]["title"] == '=HYPERLINK("http://evil.example") {brace} 100% \\ end'
 
