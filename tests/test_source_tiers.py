@@ -115,3 +115,11 @@ def test_the_downloads_carry_each_sources_tier(fixture_site: Path) -> None:
     assert [f["name"] for f in fields["sources"]] == next(csv.reader(io.StringIO((downloads / "sources.csv").read_text(encoding="utf-8-sig"))))
     kinds = {r["id"]: r["tier"] for r in csv.DictReader(io.StringIO((downloads / "vocab" / "source-kinds.csv").read_text(encoding="utf-8-sig")))}
     assert kinds["translation"] == "2" and kinds["aggregator"] == "4" and kinds["court"] == "1"
+
+
+def test_the_bibliography_lists_and_filters_by_tier(fixture_site: Path) -> None:
+    soup = page(fixture_site, "sources")
+    heads = [th.get_text(strip=True) for th in soup.select("article table thead th")]
+    column = heads.index("Tier")
+    assert [tr.find_all("td")[column].get_text() for tr in soup.select("article table tbody tr")] == ["Tier 4", "Tier 1", "Tier 2"]  # by id
+    assert "Tier" in soup.select_one(".list-filter")["data-columns"].split()

@@ -628,6 +628,7 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
             plain(s.data["publisher"]),
             f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "not shown",
             plain(vocab_name(site, "source-kinds", s.data["kind"])),
+            f"Tier {s.tier(site.vocab['source-kinds'])}",
             plain(site.vocab["languages"][s.data["language"]]["name"]),
             f"{len(s.cited_by)} {source_coins(s)}",
         ]
@@ -637,14 +638,23 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
         downloads = [markup.link(url(p, f"downloads/{name}"), label) for name, label in files]
         return (
             markup.para(
-                f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
+                f"The bibliography: every document the tracker cites, by id, with its "
+                f"{markup.link(url(p, 'methodology/') + '#source-tiers', 'tier')}. Download it as {downloads[0]}, {downloads[1]} or "
                 f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
                 "this page directly."
             )
-            + '<div class="list-filter" data-columns="Kind Language"></div>\n'
+            + '<div class="list-filter" data-columns="Kind Tier Language"></div>\n'
         )
 
-    columns = [("Source", "left"), ("Publisher", "left"), ("Published", "left"), ("Kind", "left"), ("Language", "left"), ("Cited by", "right")]
+    columns = [
+        ("Source", "left"),
+        ("Publisher", "left"),
+        ("Published", "left"),
+        ("Kind", "left"),
+        ("Tier", "left"),
+        ("Language", "left"),
+        ("Cited by", "right"),
+    ]
     ordered = sorted(site.of_kind("sources"), key=lambda s: s.id)
     yield from paged_listing(site, "sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
 
