@@ -64,7 +64,7 @@ def test_good_fixtures_pass_with_warnings_counted(tmp_path: Path, capsys: pytest
         "W600 (no-archive-link): 1 warnings; list them with --warnings",
         "W601 (single-source): 1 warnings; list them with --warnings",
         "W602 (reposts-only): 1 warnings; list them with --warnings",
-        "OK: 6 files checked, 0 errors, 3 warnings",
+        "OK: 7 files checked, 0 errors, 3 warnings",
     ]
 
 
@@ -85,12 +85,24 @@ def test_a_home_page_number_resting_below_tier_two_is_flagged(tmp_path: Path, ca
     assert out[out.index(next(line for line in out if "W610" in line)) + 1].startswith("    hint: cite the issuing body's own text")
 
 
+TIER_4_ONLY = BAD / "w605-tier-4-only"
+
+
+def test_an_entry_resting_only_on_tier_4_is_flagged_once_its_status_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """W602 asks for the status "reposts-only"; once set, W605 still flags the entry (never both)."""
+    data = data_with(tmp_path, TIER_4_ONLY)
+    status, out = run_check(data, capsys, "--warnings")
+    assert status == 0
+    found = [line for line in problem_lines(out, data) if " W60" in line and ("W602" in line or "W605" in line)]
+    assert found == expected(TIER_4_ONLY)
+
+
 def test_warnings_are_listed_on_request_without_failing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = make_data(tmp_path)
     status, out = run_check(data, capsys, "--warnings")
     assert status == 0
     assert problem_lines(out, data) == WARNINGS
-    assert out[-1] == "OK: 6 files checked, 0 errors, 3 warnings"
+    assert out[-1] == "OK: 7 files checked, 0 errors, 3 warnings"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
@@ -131,6 +143,7 @@ NOT_YET_CITED = 'data/sources/new-notice.yaml:1:5: W604 source "new-notice" is n
 
 def test_every_error_code_has_a_fixture() -> None:
     lines = [line for case in CASES for line in expected(case)] + WARNINGS + [UNREGISTERED, NOT_YET_CITED, KEY_NUMBER_BELOW_TIER_2]
+    lines += expected(TIER_4_ONLY)
     seen = {m.group(1) for line in lines for m in [re.search(r": ([EW]\d{3}) ", line)] if m}
     assert seen | RUNTIME_CASES == set(CODES)
 

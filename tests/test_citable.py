@@ -121,7 +121,7 @@ def test_listing_pages_let_a_reference_manager_pick_several_entries(fixture_site
     spans = page(fixture_site, "events").select("span.Z3988")
     assert len(spans) == 2
     assert any("rft.identifier=" + URL.replace(":", "%3A").replace("/", "%2F") in s["title"] for s in spans)
-    assert len(page(fixture_site, "sources").select("span.Z3988")) == 2
+    assert len(page(fixture_site, "sources").select("span.Z3988")) == 3
 
 
 def test_every_source_and_value_has_a_stable_anchor(fixture_site: Path) -> None:
@@ -133,13 +133,17 @@ def test_every_source_and_value_has_a_stable_anchor(fixture_site: Path) -> None:
 def test_the_bibliography_downloads_parse(fixture_site: Path) -> None:
     downloads = fixture_site / "downloads"
     library = bibtexparser.parse_string((downloads / "sources.bib").read_text(encoding="utf-8"))
-    assert sorted(e.key for e in library.entries) == ["good-report", "good-source"]
+    assert sorted(e.key for e in library.entries) == ["good-report", "good-source", "good-translation"]
     zh = next(e for e in library.entries if e.key == "good-source")
     assert "最高人民法院" in zh["title"] and "Several provisions" in zh["title"]
     records = rispy.loads((downloads / "sources.ris").read_text(encoding="utf-8"))
-    assert [r["title"] for r in records] == ["A report about the list", "最高人民法院关于公布失信被执行人名单信息的若干规定"]
+    assert [r["title"] for r in records] == [
+        "A report about the list",
+        "最高人民法院关于公布失信被执行人名单信息的若干规定",
+        "Planning Outline for the Construction of a Social Credit System (2014-2020)",
+    ]
     rendered = render_csl(json.loads((downloads / "sources-csl.json").read_text(encoding="utf-8")))
-    assert len(rendered) == 2
+    assert len(rendered) == 3
 
 
 def test_downloads_hold_the_whole_dataset_with_a_readme(fixture_site: Path) -> None:
@@ -164,7 +168,7 @@ def test_the_feed_lists_added_and_corrected_entries_newest_first(fixture_site: P
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ElementTree.parse(fixture_site / "feed.xml").getroot()
     updated = [e.findtext("a:updated", namespaces=ns) for e in feed.findall("a:entry", ns)]
-    assert updated == sorted(updated, reverse=True) and len(updated) == 7
+    assert updated == sorted(updated, reverse=True) and len(updated) == 8
     assert feed.find("a:entry/a:title", ns).text == "Corrected: False: Everyone has a national score"
     assert feed.find("a:entry/a:link", ns).get("href").startswith("https://social-credit-tracker.github.io/")
 
@@ -200,4 +204,4 @@ def test_the_changelog_lists_each_version(fixture_site: Path) -> None:
     assert "Added: 0 events, 0 figures, 0 claims, 0 sources." in newer
     assert "Corrected: False: Everyone has a national score : The verdict's explanation now names the list it refers to." in newer
     assert "old-good-event (renamed)" in newer and "withdrawn-event (withdrawn)" in newer
-    assert "Added: 2 events, 1 figure, 1 claim, 2 sources." in older
+    assert "Added: 2 events, 1 figure, 1 claim, 3 sources." in older

@@ -176,7 +176,7 @@ def test_the_link_report_names_dead_addresses(tmp_path: Path, capsys: pytest.Cap
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         data = make_data(tmp_path)
-        for name, path in (("good-source.yaml", "/alive"), ("good-report.yaml", "/gone")):
+        for name, path in (("good-source.yaml", "/alive"), ("good-report.yaml", "/gone"), ("good-translation.yaml", "/alive")):
             file = data / "sources" / name
             text = re.sub(r"^url: .*$", f"url: {base}{path}", file.read_text(encoding="utf-8"), flags=re.M)
             file.write_text(re.sub(r"^archive_url: .*$", f"archive_url: {base}/alive-archive", text, flags=re.M), encoding="utf-8")
@@ -184,9 +184,11 @@ def test_the_link_report_names_dead_addresses(tmp_path: Path, capsys: pytest.Cap
         out = capsys.readouterr().out
     finally:
         server.shutdown()
-    assert out.splitlines()[0] == "## Link check: 2 of 3 addresses did not answer"
+    assert out.splitlines()[0] == "## Link check: 3 of 5 addresses did not answer"
     assert f"| `good-report` | url | {base}/gone | HTTP 404 |" in out
     assert f"| `good-source` | archive_url | {base}/alive-archive | HTTP 404 |" in out
+    assert f"| `good-translation` | archive_url | {base}/alive-archive | HTTP 404 |" in out
+    assert f"{base}/alive |" not in out
 
 
 def test_format_keeps_the_comments_new_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

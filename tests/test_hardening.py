@@ -84,6 +84,10 @@ def _hostile_dataset(tmp_path: Path) -> Path:
     source.write_text(text, encoding="utf-8")
     event = data / "events" / "good-event.yaml"
     event.write_text(event.read_text(encoding="utf-8").replace("title: Example court", "title: +cmd|' /C calc'!A0 Example court"), encoding="utf-8")
+    translation = data / "sources" / "good-translation.yaml"
+    text = translation.read_text(encoding="utf-8").replace("title_note: The copy", "title_note: <script>alert(1)</script> The copy")
+    text = text.replace("number: 国发〔2014〕21号", 'number: "=cmd {x} 100%"').replace("- 国务院 (State Council)", "- <b>国务院</b> (State Council)")
+    translation.write_text(text, encoding="utf-8")
     assert main(["--data", str(data), "format"]) == 0
     return data
 
@@ -99,9 +103,16 @@ def test_plain_fields_are_escaped_in_csv_bibtex_and_ris(tmp_path: Path) -> None:
     events = list(csv.DictReader(io.StringIO((out / "downloads" / "events.csv").read_text(encoding="utf-8-sig"))))
     assert next(r for r in events if r["id"] == "good-event")["title"].startswith("'+cmd")
     library = bibtexparser.parse_string((out / "downloads" / "sources.bib").read_text(encoding="utf-8"))
-    assert not library.failed_blocks and len(library.entries) == 2
+    assert not library.failed_blocks and len(library.entries) == 3
     records = rispy.loads((out / "downloads" / "sources.ris").read_text(encoding="utf-8"))
     assert records[0]["title"] == '=HYPERLINK("http://evil.example") {brace} 100% \\ end'
+    # a source's title_note and document reach the page as text, and the downloads intact
+    translation = next(r for r in rows if r["id"] == "good-translation")
+    assert translation["document_number"] == "'=cmd {x} 100%"
+    assert next(r for r in records if r["title"].startswith("Planning Outline"))["note"] == "=cmd {x} 100%"  # RIS M1
+    soup = BeautifulSoup((out / "sources" / "good-translation" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("p.title-note").get_text().startswith("No headline on the copy: <script>alert(1)</script>")
+    assert not soup.select("article script, article b")
 
 
 def test_every_page_carries_a_strict_policy_and_no_referrer(site: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 WIDTH = 96
-DATE_FIELDS = {"date", "added", "reviewed", "as_of", "period", "first_seen"}
+DATE_FIELDS = {"date", "added", "reviewed", "as_of", "period", "first_seen", "issued"}
 BLOCK_FIELDS = {"summary"}
 _STRUCTURAL = re.compile(r"^\s*([-*+>#|]|\d+[.)]\s|```|    )")
 
@@ -59,6 +59,8 @@ def _orders(schema_dir: Path) -> dict[str, Any]:
     out["value"] = list(figure["properties"]["values"]["items"]["properties"])
     claim = json.loads((schema_dir / "claim.schema.json").read_text(encoding="utf-8"))
     out["claimant"] = list(claim["properties"]["claimant"]["properties"])
+    source = json.loads((schema_dir / "source.schema.json").read_text(encoding="utf-8"))
+    out["document"] = list(source["properties"].get("document", {}).get("properties", {}))
     return out
 
 
@@ -109,6 +111,8 @@ def _child(key: str, within: str, item: bool = False) -> str:
         return "correction"
     if key == "claimant" and not item:
         return "claimant"
+    if key == "document" and within == "source" and not item:
+        return "document"
     return ""
 
 

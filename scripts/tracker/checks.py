@@ -17,7 +17,7 @@ from . import dates
 from .canonical import canonical_text
 from .dataset import REGISTER_DIR, Dataset, entry_files
 from .load import Document, read_text
-from .model import is_repost, tier
+from .model import evidence, tier
 from .parallel import parallel_map
 from .problems import Problem
 from .render import complexity_problem
@@ -56,6 +56,8 @@ def _date_fields(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
         for name in ("as_of", "period"):
             if name in value:
                 yield ("values", i, name), value[name]
+    if isinstance(data.get("document"), dict) and "issued" in data["document"]:
+        yield ("document", "issued"), data["document"]["issued"]
     if isinstance(data.get("claimant"), dict) and "first_seen" in data["claimant"]:
         yield ("claimant", "first_seen"), data["claimant"]["first_seen"]
     for i, corr in enumerate(data.get("corrections", [])):
@@ -288,17 +290,57 @@ def events_have_more_than_one_source(data: Dataset) -> Iterator[Problem]:
             yield _problem(doc, ("sources",), "W601", "the event rests on a single source")
 
 
+def _tier(data: Dataset, source_id: str) -> int | None:
+    """The cited source's tier, or None while the source or its kind is broken (reported elsewhere)."""
+    doc = data.docs["sources"].get(source_id)
+    if doc is None or doc.data["kind"] not in data.vocab["source-kinds"] or "vocab/source-kinds.yaml" in data.invalid_files:
+        return None
+    return tier(doc.data, data.vocab["source-kinds"])
+
+
 def evidence_is_not_only_reposts(data: Dataset) -> Iterator[Problem]:
-    for kind in ("events", "claims"):
+    """An entry resting only on tier 4 (reposts, aggregators, blogs) is flagged once: W602 while
+    its status claims more than "reposts-only", W605 once the status says so."""
+    for kind in ("events", "figures", "claims"):
         for doc in data.docs[kind].values():
-            cited = [data.docs["sources"].get(c["source"]) for c in doc.data["sources"]]
-            if all(s is not None and is_repost(s.data) for s in cited) and doc.data["status"] != "reposts-only":
-                yield _problem(
-                    doc,
-                    ("status",),
-                    "W602",
-                    f'every source of this {kind[:-1]} is a repost or aggregator copy, but its status is "{doc.data["status"]}"',
-                )
+            tiers = [_tier(data, source_id) for source_id in evidence(doc.data)]
+            if not tiers or any(t != 4 for t in tiers):
+                continue
+            what = kind[:-1]
+            if doc.data["status"] != "reposts-only":
+                message = f'every source of this {what} is a repost or aggregator copy, but its status is "{doc.data["status"]}"'
+                yield _problem(doc, ("status",), "W602", message)
+            else:
+                message = f"this {what} rests only on tier-4 sources (reposts, aggregators or blogs)"
+                yield _problem(doc, ("sources" if kind != "figures" else "values",), "W605", message)
+
+
+# Words a contributor writes where a copy shows no headline: they are not a title, and would be
+# cited as one. The description belongs in title_note. (tests/test_record.py reuses this list.)
+PLACEHOLDER_TITLES: list[re.Pattern[str]] = [
+    re.compile(r"headline taken from", re.IGNORECASE),
+    re.compile(r"headline not shown", re.IGNORECASE),
+    re.compile(r"title not shown", re.IGNORECASE),
+    re.compile(r"\[?标题未显示\]?"),
+    re.compile(r"\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\)\s*$", re.IGNORECASE),  # a trailing "(scmp.com)"
+]
+
+
+def placeholder_in_title(text: str) -> str | None:
+    """The placeholder words in a title, if any."""
+    for pattern in PLACEHOLDER_TITLES:
+        match = pattern.search(text)
+        if match:
+            return match.group().strip()
+    return None
+
+
+def source_titles_are_headlines(data: Dataset) -> Iterator[Problem]:
+    for doc in data.docs["sources"].values():
+        for name in ("title", "title_en"):
+            found = placeholder_in_title(doc.data.get(name, ""))
+            if found:
+                yield _problem(doc, (name,), "E333", f'{name} holds the placeholder "{found}", not a headline as published')
 
 
 def key_numbers_point_at_values(data: Dataset) -> Iterator[Problem]:
@@ -492,6 +534,7 @@ CHECKS: list[Callable[[Dataset], Iterator[Problem]]] = [
     events_have_more_than_one_source,
     evidence_is_not_only_reposts,
     key_numbers_point_at_values,
+    source_titles_are_headlines,
 ]
 # checks that need to know what day it is ("not in the future")
 DATED_CHECKS: list[Callable[[Dataset, dt.date], Iterator[Problem]]] = [

@@ -198,6 +198,25 @@ ISO dates and urldate. For classic BibTeX styles use sources.bib.}
 """
 
 
+def document_note(s: dict[str, Any]) -> str:
+    """What the record says about the official document behind the copy: its Chinese title (when
+    the copy's title is another), who issued it and when. The number travels in its own field.
+    A title_note never travels: it describes the record, it is not the document's title."""
+    document = s.get("document")
+    if not document:
+        return ""
+    parts = []
+    if document.get("title_zh") and document["title_zh"] != s["title"]:
+        parts.append(f"Original title: {document['title_zh']}")
+    issued = f", {dates.parse(document['issued']).label}" if document.get("issued") else ""
+    parts.append(f"Issued by {'; '.join(document['issuers'])}{issued}")
+    return ". ".join(parts)
+
+
+def _number(s: dict[str, Any]) -> str:
+    return s.get("document", {}).get("number", "")
+
+
 def _source_date(s: dict[str, Any]) -> dates.FuzzyDate | None:
     return dates.parse(s["date"]) if "date" in s else None
 
@@ -229,10 +248,11 @@ def source_bibtex(s: dict[str, Any]) -> str:
     """Classic BibTeX: @misc, month macros, the publisher in howpublished."""
     when = _source_date(s)
     seen = _reviewed(s)
-    note = [f"Repost of {s['repost_of']}" if s.get("repost_of") else "", f"Accessed {seen.label()}"]
+    note = [document_note(s), f"Repost of {s['repost_of']}" if s.get("repost_of") else "", f"Accessed {seen.label()}"]
     fields = {
         "author": _bib_authors(s),
         "title": _bib_title(s),
+        "number": bib_escape(_number(s)),
         "howpublished": bib_escape(s["publisher"]),
         "year": str(when.start.year) if when else "",
         "month": BIB_MONTHS[when.start.month - 1] if when and when.start.month else "",
@@ -262,12 +282,13 @@ def source_biblatex(s: dict[str, Any]) -> str:
         "author": _bib_authors(s),
         "title": "{" + bib_escape(s["title"]) + "}",
         "titleaddon": bib_escape(_bracketed(s["title_en"])) if s.get("title_en") else "",
+        "number": bib_escape(_number(s)),
         ("organization" if kind == "online" else "institution" if kind == "report" else "publisher"): bib_escape(s["publisher"]),
         "date": _biblatex_date(when) if when else "",
         "url": s["url"],
         "urldate": _reviewed(s).iso,
         "langid": s["language"],
-        "note": bib_escape(f"Repost of {s['repost_of']}") if s.get("repost_of") else "",
+        "note": bib_escape(". ".join(n for n in (document_note(s), f"Repost of {s['repost_of']}" if s.get("repost_of") else "") if n)),
     }
     return bibtex_entry(s["id"], kind, fields)
 
@@ -284,7 +305,8 @@ def source_ris(s: dict[str, Any]) -> str:
     if when:
         lines += [("PY", str(when.start.year)), ("DA", _ris_day(when.start))]
     lines += [("Y2", _ris_day(_reviewed(s)))]  # access date
-    lines += [("UR", s["url"]), ("LA", s["language"]), ("N1", f"Repost of {s['repost_of']}" if s.get("repost_of") else "")]
+    notes = [document_note(s), f"Repost of {s['repost_of']}" if s.get("repost_of") else ""]
+    lines += [("M1", _number(s)), ("UR", s["url"]), ("LA", s["language"]), ("N1", ". ".join(n for n in notes if n))]
     return ris_record(lines)
 
 
@@ -311,9 +333,20 @@ def source_csl(s: dict[str, Any]) -> dict[str, Any]:
         "language": s["language"],
         "accessed": {"date-parts": [[seen.year, seen.month, seen.day]]},
     }
-    notes = [f"English title: {s['title_en']}" if s.get("title_en") else "", f"Repost of {s['repost_of']}" if s.get("repost_of") else ""]
+    notes = [
+        f"English title: {s['title_en']}" if s.get("title_en") else "",
+        document_note(s),
+        f"Repost of {s['repost_of']}" if s.get("repost_of") else "",
+    ]
     if any(notes):
         item["note"] = ". ".join(n for n in notes if n)
+    if s.get("document"):
+        document = s["document"]
+        item["authority"] = "; ".join(document["issuers"])  # CSL: the issuing body of a legal document
+        if document.get("number"):
+            item["number"] = document["number"]
+        if document.get("title_zh") and document["title_zh"] != s["title"]:
+            item["original-title"] = document["title_zh"]
     if s.get("authors"):
         item["author"] = [names.csl(a) for a in s["authors"]]
     if when:

@@ -11,7 +11,7 @@ from .model import Site
 from .settings import Settings
 
 VOCABS = ("categories", "languages", "places", "source-kinds", "statuses", "verdicts")
-VOCAB_COLUMNS = ["id", "name", "name_zh", "level", "parent", "description"]
+VOCAB_COLUMNS = ["id", "name", "name_zh", "level", "parent", "tier", "description"]
 ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"  # table-schema patterns match the whole value
 # csv.writer's output: UTF-8 with a byte-order mark (Excel), comma, double quotes, LF
 DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True}
@@ -122,6 +122,15 @@ def table_schemas(site: Site, figure_enums: dict[str, list[str]]) -> dict[str, d
                 _code(site, "language", "languages"),
                 _code(site, "kind", "source-kinds"),
                 _field("repost_of"),
+                {
+                    **_field("tier", "integer", required=True, enum=[1, 2, 3, 4]),
+                    "description": "1 issuing body, 2 full-text translation, 3 outlet, 4 repost, aggregator or blog",
+                },
+                {**_field("title_note"), "description": "what the record is, where the copy shows no headline (not a title)"},
+                _field("document_title_zh"),
+                _field("document_number"),
+                _list("document_issuers", "issuing bodies"),
+                {**_field("document_issued"), "description": "the day the document was issued, at its precision"},
                 _day("added"),
                 _day("reviewed"),
             ],
@@ -147,7 +156,10 @@ def table_schemas(site: Site, figure_enums: dict[str, list[str]]) -> dict[str, d
     }
     for vocab in VOCABS:
         columns, _rows = vocab_rows(site, vocab)
-        fields = [_id() if c == "id" else _field(c, required=c == "name") for c, _ in columns]
+        fields = [
+            _id() if c == "id" else _field(c, "integer", required=True, enum=[1, 2, 3, 4]) if c == "tier" else _field(c, required=c == "name")
+            for c, _ in columns
+        ]
         schema: dict[str, Any] = {"fields": fields, "primaryKey": "id"}
         if vocab == "places":
             schema["foreignKeys"] = [{"fields": "parent", "reference": {"resource": "", "fields": "id"}}]

@@ -76,6 +76,12 @@ KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
         ("language", "ISO 639-1 code"),
         ("kind", "kind of publisher (see vocab/source-kinds.csv)"),
         ("repost_of", "the original, when this copy is a repost"),
+        ("tier", "source tier, derived from kind and repost_of: 1 issuing body, 2 full-text translation, 3 outlet, 4 repost, aggregator or blog"),
+        ("title_note", "what the record is, where the copy shows no headline (not a title)"),
+        ("document_title_zh", "the official document's Chinese title, for laws and official documents"),
+        ("document_number", "the document number (文号)"),
+        ("document_issuers", "issuing bodies separated by '; '"),
+        ("document_issued", "the day the document was issued"),
         ("added", "day added"),
         ("reviewed", "day last reviewed"),
     ],
@@ -123,10 +129,12 @@ def _json(value: Any) -> str:
 
 def dataset_files(site: Site, schema_dir: Path) -> Iterator[tuple[str, str]]:
     """(file name, text) for everything in the download folder except the archive."""
+    kinds = site.vocab["source-kinds"]
     for kind in KIND_COLUMNS:
-        records = [e.data for e in site.of_kind(kind)]
+        # a source's tier travels with it (derived, not curated: sources-file.schema.json allows it)
+        records = [{**e.data, "tier": e.tier(kinds)} if kind == "sources" else e.data for e in site.of_kind(kind)]
         yield f"{kind}.json", _json(records)
-        rows = [{**r, "values": len(r["values"])} if kind == "figures" else r for r in records]
+        rows = [{**r, "values": len(r["values"])} if kind == "figures" else _flat_document(r) for r in records]
         yield f"{kind}.csv", to_csv(KIND_COLUMNS[kind], rows)
     values = [
         {
@@ -148,14 +156,17 @@ def dataset_files(site: Site, schema_dir: Path) -> Iterator[tuple[str, str]]:
     yield "sources.ris", "\n".join(cite.source_ris(s) for s in sources)
     yield "sources-csl.json", json.dumps([cite.source_csl(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
     figure_enums: dict[str, list[str]] = {}
+    source_schema: dict[str, Any] | None = None
     for stem in sorted(REQUIRED_SCHEMAS):  # only the schemas the check read, through its guards
         text, _problem = read_text(schema_dir / f"{stem}.schema.json", schema_dir.parent)
         if text is not None:
             yield f"schema/{stem}.schema.json", text
             if stem == "figure":
                 figure_enums = _figure_enums(json.loads(text))
+            if stem == "source":
+                source_schema = json.loads(text)
     for kind in KIND_COLUMNS:  # the JSON downloads are arrays of records
-        yield f"schema/{kind}-file.schema.json", _json(array_schema(kind))
+        yield f"schema/{kind}-file.schema.json", _json(array_schema(kind, source_schema if kind == "sources" else None))
     descriptions = {f"{k}.csv": f"All {k}, one row each" for k in KIND_COLUMNS} | {"figure-values.csv": "Every figure value, one row each"}
     yield "datapackage.json", _json(datapackage.package(site, site.settings, descriptions, figure_enums))
 
@@ -166,16 +177,47 @@ def _figure_enums(schema: dict[str, Any]) -> dict[str, list[str]]:
     return {"counts": props["counts"]["enum"], "counting": props["counting"]["enum"], "qualifier": value["qualifier"]["enum"]}
 
 
-def array_schema(kind: str) -> dict[str, Any]:
-    """A JSON Schema for <kind>.json: an array of records, each as the kind's own schema says."""
-    return {
+def _flat_document(record: dict[str, Any]) -> dict[str, Any]:
+    """A source's document (文号, issuers, …) as CSV columns; other records unchanged."""
+    document = record.get("document")
+    if not isinstance(document, dict):
+        return record
+    return record | {
+        "document_title_zh": document.get("title_zh"),
+        "document_number": document.get("number"),
+        "document_issuers": document.get("issuers"),
+        "document_issued": document.get("issued"),
+    }
+
+
+TIER_SCHEMA = {
+    "type": "integer",
+    "enum": [1, 2, 3, 4],
+    "description": "Derived by the tracker from kind and repost_of (never curated): 1 issuing body, 2 full-text translation, "
+    "3 outlet, 4 repost, aggregator or blog. See the methodology's Source tiers.",
+}
+
+
+def array_schema(kind: str, record_schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A JSON Schema for <kind>.json: an array of records, each as the kind's own schema says.
+    The sources download adds each source's tier, which the curated schema (rightly) refuses,
+    so its items are the source schema with that one derived field added."""
+    items: dict[str, Any] = {"$ref": f"{kind[:-1]}.schema.json"}
+    defs: dict[str, Any] = {}
+    if kind == "sources" and record_schema is not None:
+        items = {k: v for k, v in record_schema.items() if k not in ("$schema", "$id", "$defs", "title", "examples")}
+        items["properties"] = {**record_schema["properties"], "tier": TIER_SCHEMA}
+        items["required"] = [*record_schema["required"], "tier"]
+        defs = record_schema.get("$defs", {})
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{kind}-file.schema.json",
         "title": f"{kind}.json",
         "description": f"The {kind} download: an array of {kind[:-1]} records, sorted by id.",
         "type": "array",
-        "items": {"$ref": f"{kind[:-1]}.schema.json"},
+        "items": items,
     }
+    return schema | ({"$defs": defs} if defs else {})
 
 
 def archive_readme(site: Site, settings: Settings, version: str) -> str:
@@ -189,7 +231,7 @@ def archive_readme(site: Site, settings: Settings, version: str) -> str:
 {settings.site_url}
 
 What this is: every event, figure series, claim and source in the tracker, as JSON (the
-records exactly as curated) and CSV (one row per record; figure values in
+records exactly as curated, each source with its derived tier added) and CSV (one row per record; figure values in
 figure-values.csv), the codes they use (vocab/*.csv: places, statuses, verdicts, source
 kinds, categories, languages), the JSON Schemas that define each kind (schema/<kind>.schema.json
 for one record, schema/<kinds>-file.schema.json for the JSON files, which are arrays), and the

@@ -10,10 +10,8 @@ from . import dates
 from .dataset import Dataset
 from .settings import Settings
 
-
-def is_repost(source: dict[str, Any]) -> bool:
-    """A copy of someone else's work, or a site that copies others' work."""
-    return bool(source.get("repost_of")) or source["kind"] in ("aggregator", "blog")
+# what each tier means, in the words the pages and the methodology's "Source tiers" section use
+TIER_NAMES = {1: "issuing body", 2: "full-text translation", 3: "outlet's own report", 4: "repost, aggregator or blog"}
 
 
 def tier(source: dict[str, Any], kinds: dict[str, dict[str, Any]]) -> int:
@@ -21,6 +19,12 @@ def tier(source: dict[str, Any], kinds: dict[str, dict[str, Any]]) -> int:
     2 full-text translation, 3 outlet, 4 repost, aggregator or blog. It follows from the
     source's kind, except that any copy of another's work is a repost whatever the site."""
     return 4 if source.get("repost_of") else int(kinds[source["kind"]]["tier"])
+
+
+def evidence(data: dict[str, Any]) -> list[str]:
+    """The source ids an entry rests on: an event's or claim's sources, a figure's value sources
+    (where a claim was seen is not evidence for it)."""
+    return [c["source"] for c in data.get("sources", [])] + [v["source"]["source"] for v in data.get("values", [])]
 
 
 PAGE_DIRS = {"events": "events", "figures": "figures", "claims": "claims", "sources": "sources"}
@@ -57,6 +61,10 @@ class Entry:
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
+
+    def tier(self, kinds: dict[str, dict[str, Any]]) -> int:
+        """A source's tier (see tier())."""
+        return tier(self.data, kinds)
 
 
 @dataclass

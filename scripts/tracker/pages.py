@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from . import charts, dates, markup, names, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
-from .model import Entry, Site, is_repost, link, tier, url
+from .model import TIER_NAMES, Entry, Site, evidence, link, tier, url
 from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
 from .timelines import place_label
 
@@ -52,12 +52,21 @@ def source_citation_html(site: Site, entry: Entry, cite: dict, from_md: str) -> 
     links = [f'<a href="{plain(s["url"])}" rel="noopener noreferrer" class="external">{label}</a>']
     if s.get("archive_url"):
         links.append(f'<a href="{plain(s["archive_url"])}" rel="noopener noreferrer" class="external">archived copy</a>')
-    line += " " + " · ".join(links)
+    line += " " + " · ".join([tier_badge(site, source, from_md), *links])
     if cite.get("locator"):
         line += f' <span class="locator">({plain(cite["locator"])})</span>'
     if cite.get("note"):
         line += f' <span class="cite-note">{plain(cite["note"])}</span>'
     return line
+
+
+def tier_badge(site: Site, source: Entry, from_md: str, long: bool = False) -> str:
+    """The source's tier, linking to the methodology's definition: "Tier 2" in reference lists,
+    "Tier 2 · full-text translation" on the source's own page."""
+    n = source.tier(site.vocab["source-kinds"])
+    text = f"Tier {n} · {TIER_NAMES[n]}" if long else f"Tier {n}"
+    href = f"{url(from_md, 'methodology/')}#source-tiers"
+    return f'<a class="source-tier source-tier-{n}" href="{plain(href)}" title="Source tier {n}: {plain(TIER_NAMES[n])}">{plain(text)}</a>'
 
 
 def sources_section(
@@ -196,14 +205,16 @@ def corrections_section(site: Site, entry: Entry) -> str:
 
 
 def reposts_notice(site: Site, entry: Entry) -> str:
-    """Readers must see when an entry rests only on copies, whatever its status says."""
-    if all(is_repost(site.entries[c["source"]].data) for c in entry.data["sources"]):
+    """Readers must see when an entry rests only on copies (tier 4), whatever its status says."""
+    kinds, ids = site.vocab["source-kinds"], evidence(entry.data)
+    if ids and all(site.entries[i].tier(kinds) == 4 for i in ids):
         return markup.admonition(
             "warning",
             "Reposts only",
             markup.para(
-                "Every source of this entry is a repost, aggregator or blog copy; "
-                "the original publisher's version could not be reached. Treat it with caution."
+                "Every source of this entry is a repost, aggregator or blog copy (tier 4 in the "
+                + markup.link(f"{url(entry.md_path, 'methodology/')}#source-tiers", "source tiers")
+                + "); the original publisher's version could not be reached. Treat it with caution."
             ),
         )
     return ""
@@ -314,6 +325,7 @@ def figure_page(site: Site, f: Entry) -> str:
         h1(f.title)
         + meta_table(rows)
         + caveats
+        + reposts_notice(site, f)
         + gaps_notice(site, f)
         + summary_html(site, f, numbers)
         + markup.heading(2, "Chart", "chart")
@@ -397,6 +409,22 @@ def source_description(s: Entry) -> str:
     return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when})."
 
 
+def document_rows(document: dict | None) -> list[tuple[str, str]]:
+    """The official document behind a copy (a law, a notice): its Chinese title, number (文号),
+    issuing bodies and issue date, which a reader needs to find any other copy of it."""
+    if not document:
+        return []
+    rows = []
+    if document.get("title_zh"):
+        rows.append(("Document title", f'<span lang="zh">{plain(document["title_zh"])}</span>'))
+    if document.get("number"):
+        rows.append(("Document number (文号)", f'<span lang="zh">{plain(document["number"])}</span>'))
+    rows.append(("Issuing bodies", "; ".join(plain(i) for i in document["issuers"])))
+    if document.get("issued"):
+        rows.append(("Issued", dates.parse(document["issued"]).html))
+    return rows
+
+
 def source_page(site: Site, s: Entry) -> str:
     p = s.md_path
     d = s.data
@@ -410,6 +438,7 @@ def source_page(site: Site, s: Entry) -> str:
         ("Published", s.date.html if s.date else "date not shown"),
         ("Language", plain(site.vocab["languages"][d["language"]]["name"])),
         ("Kind", plain(vocab_name(site, "source-kinds", d["kind"]))),
+        ("Tier", tier_badge(site, s, p, long=True)),
         ("Address", f'<a href="{plain(d["url"])}" rel="noopener noreferrer" class="external">{plain(d["url"])}</a>'),
     ]
     if d.get("archive_url"):
@@ -423,14 +452,17 @@ def source_page(site: Site, s: Entry) -> str:
         rows.append(("Archived copy", "none recorded yet"))
     if d.get("repost_of"):
         rows.append(("Repost of", plain(d["repost_of"])))
+    rows += document_rows(d.get("document"))
     rows += record_rows(s)
     notes = markup.para(plain(d["notes"])) if d.get("notes") else ""
     cited = markup.bullets(f'{markup.link(url(p, e.url_path), plain(e.title))} <span class="kind">{e.kind[:-1]}</span>' for e in s.cited_by)
     title = d.get("title_en") or d["title"]
+    # what an untitled copy is: shown apart from the title, and never part of any citation
+    title_note = markup.para(f"No headline on the copy: {plain(d['title_note'])}", "title-note") if d.get("title_note") else ""
     return generated_page(
         source_page_title(site, s),
         source_description(s),
-        h1(title) + meta_table(rows) + notes + markup.heading(2, "Cited by", "cited-by") + cited + corrections_section(site, s),
+        h1(title) + title_note + meta_table(rows) + notes + markup.heading(2, "Cited by", "cited-by") + cited + corrections_section(site, s),
         # source records stay out of the search index (they are most of the entries; their titles
         # are found through the entries that cite them and the bibliography page)
         search={"exclude": True},
@@ -596,6 +628,7 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
             plain(s.data["publisher"]),
             f'<time datetime="{s.date.iso}">{s.date.label}</time>' if s.date else "not shown",
             plain(vocab_name(site, "source-kinds", s.data["kind"])),
+            f"Tier {s.tier(site.vocab['source-kinds'])}",
             plain(site.vocab["languages"][s.data["language"]]["name"]),
             f"{len(s.cited_by)} {source_coins(s)}",
         ]
@@ -605,14 +638,23 @@ def sources_index(site: Site) -> Iterator[tuple[str, str]]:
         downloads = [markup.link(url(p, f"downloads/{name}"), label) for name, label in files]
         return (
             markup.para(
-                f"The bibliography: every document the tracker cites, by id. Download it as {downloads[0]}, {downloads[1]} or "
+                f"The bibliography: every document the tracker cites, by id, with its "
+                f"{markup.link(url(p, 'methodology/') + '#source-tiers', 'tier')}. Download it as {downloads[0]}, {downloads[1]} or "
                 f"{downloads[2]}; reference managers that read COinS (Zotero, for one) can also import the documents listed on "
                 "this page directly."
             )
-            + '<div class="list-filter" data-columns="Kind Language"></div>\n'
+            + '<div class="list-filter" data-columns="Kind Tier Language"></div>\n'
         )
 
-    columns = [("Source", "left"), ("Publisher", "left"), ("Published", "left"), ("Kind", "left"), ("Language", "left"), ("Cited by", "right")]
+    columns = [
+        ("Source", "left"),
+        ("Publisher", "left"),
+        ("Published", "left"),
+        ("Kind", "left"),
+        ("Tier", "left"),
+        ("Language", "left"),
+        ("Cited by", "right"),
+    ]
     ordered = sorted(site.of_kind("sources"), key=lambda s: s.id)
     yield from paged_listing(site, "sources", "Sources", "Every document the tracker cites.", intro, columns, ordered, row)
 
@@ -765,7 +807,11 @@ def verdict_rubric(site: Site) -> str:
 
 def vocabulary_list(site: Site, vocab: str) -> str:
     """A vocabulary as a definition list, for the methodology page (the data file is the source)."""
-    items = [f"<dt>{plain(v['name'])}</dt>\n<dd>{plain(v.get('description', ''))}</dd>" for v in site.vocab[vocab].values()]
+
+    def term(v: dict) -> str:
+        return plain(v["name"]) + (f' <span class="vocab-tier">(tier {int(v["tier"])})</span>' if "tier" in v else "")
+
+    items = [f"<dt>{term(v)}</dt>\n<dd>{plain(v.get('description', ''))}</dd>" for v in site.vocab[vocab].values()]
     return f'<dl class="vocab vocab-{vocab}">\n' + "\n".join(items) + "\n</dl>\n"
 
 
