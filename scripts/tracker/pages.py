@@ -402,11 +402,13 @@ def source_page_title(site: Site, s: Entry) -> str:
     return f"{title} ({s.data['publisher']}, {s.date.label if s.date else s.id})"
 
 
-def source_description(s: Entry) -> str:
-    """Unique per record: the document's title, publisher and date (not the publisher alone)."""
+def source_description(site: Site, s: Entry) -> str:
+    """Unique per record: the document's title, publisher, date and (if not English) language,
+    which tells apart a report's English and German pages."""
     d = s.data
     when = s.date.label if s.date else "undated"
-    return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when})."
+    language = "" if d["language"] == "en" else f", in {site.vocab['languages'][d['language']]['name']}"
+    return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when}{language})."
 
 
 def document_rows(document: dict | None) -> list[tuple[str, str]]:
@@ -461,7 +463,7 @@ def source_page(site: Site, s: Entry) -> str:
     title_note = markup.para(f"No headline on the copy: {plain(d['title_note'])}", "title-note") if d.get("title_note") else ""
     return generated_page(
         source_page_title(site, s),
-        source_description(s),
+        source_description(site, s),
         h1(title) + title_note + meta_table(rows) + notes + markup.heading(2, "Cited by", "cited-by") + cited + corrections_section(site, s),
         # source records stay out of the search index (they are most of the entries; their titles
         # are found through the entries that cite them and the bibliography page)
@@ -503,7 +505,8 @@ def paged_listing(
         heading = title if n == 1 else f"{title}, page {n}"
         table = markup.table(columns, [row(path, item) for item in chunk])
         body = markup.title(plain(heading)) + intro(path) + count + nav + table + nav
-        yield path, generated_page(heading, description, body, search=LISTING_NOT_SEARCHED)
+        said = description if n == 1 else f"{description} Page {n} of {len(chunks)}."  # each page's own description
+        yield path, generated_page(heading, said, body, search=LISTING_NOT_SEARCHED)
 
 
 def events_index(site: Site) -> Iterator[tuple[str, str]]:
