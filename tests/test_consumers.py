@@ -35,6 +35,8 @@ from pyld import jsonld
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from scripts.tracker.cite import drop_repeated_title
+
 from .conftest import FIXTURES, ROOT, page
 
 BIBTEXPARSER1 = ROOT / "build" / "tools" / "bibtexparser1"
@@ -321,3 +323,19 @@ def test_the_json_downloads_validate_against_their_array_schemas(site: Path) -> 
     for kind in ("events", "figures", "claims", "sources"):
         records = json.loads((downloads(site) / f"{kind}.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator(store[f"{kind}-file.schema.json"], registry=registry).validate(records)
+
+
+def test_a_work_without_an_author_is_cited_with_its_title_once(fixture_site: Path) -> None:
+    # good-translation has no author: the styles put its title first, and must not repeat it
+    box = page(fixture_site, "sources/good-translation").select_one(".cite-box")
+    formats = dict(
+        zip([x.get_text(strip=True) for x in box.select(".tabbed-labels label")], [c.get_text() for c in box.select("pre code")], strict=True)
+    )
+    (item,) = json.loads(formats["CSL-JSON"])
+    assert "author" not in item
+    title = "Planning Outline for the Construction of a Social Credit System (2014-2020)"
+    for label, style in (("APA", "apa"), ("MLA", "modern-language-association")):
+        processor = " ".join(render(style, item).split())
+        assert processor.lower().count(title.lower()) == 2  # citeproc-py's own output repeats it
+        assert formats[label].lower().count(title.lower()) == 1, formats[label]
+        assert formats[label] == drop_repeated_title(processor)

@@ -62,7 +62,7 @@ def _style(name: str) -> CitationStylesStyle:
 # strings it used (USED), so the cache holds exactly the current site's strings.
 RENDERED: dict[str, str] = {}
 USED: dict[str, str] = {}
-_RENDER_VERSION = "1"  # change when the rendering changes (styles, processor, clean-up below)
+_RENDER_VERSION = "2"  # change when the rendering changes (styles, processor, clean-up below)
 
 
 def render(style: str, item: dict[str, Any]) -> str:
@@ -73,8 +73,21 @@ def render(style: str, item: dict[str, Any]) -> str:
         bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.plain)
         bibliography.register(Citation([CitationItem(item["id"])]))
         text = " ".join(str(bibliography.bibliography()[0]).split())
+        if not item.get("author"):
+            text = drop_repeated_title(text)
     USED[key] = text
     return text
+
+
+# CSL styles put the title in the author's place when a work has no author, and the CSL rules
+# then suppress it where it would come again; citeproc-py does not, so 763 strings on the real
+# site read "Title. (2018). Title. Publisher." (APA) or "“Title”. “Title”. …" (MLA).
+_REPEATED_TITLE = re.compile(r"^(?P<title>.+?)\. (?P<date>\([^()]*\)\. )?(?P=title)[.,]? ")
+
+
+def drop_repeated_title(text: str) -> str:
+    """The processor's string without the title's second appearance (see above)."""
+    return _REPEATED_TITLE.sub(lambda m: f"{m['title']}. {m['date'] or ''}", text, count=1)
 
 
 def apa(r: PageRecord) -> str:
