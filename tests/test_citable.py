@@ -46,9 +46,9 @@ def test_the_human_readable_citations_name_title_url_version_and_review_date(fix
         f"Social Credit Tracker contributors. (2026, January 1). {TITLE} [Dataset version 2026.02.01]. Social Credit Tracker. {URL}"
     )
     title_case = "Example Court Publishes a List of Debtors"
-    assert formats["MLA"].strip() == f"Social Credit Tracker contributors. “{title_case}”. Social Credit Tracker, 2026.02.01, 1 Jan. 2026, {URL}."
+    assert formats["MLA"].strip() == f"Social Credit Tracker contributors. “{title_case}.” Social Credit Tracker, 2026.02.01, 1 Jan. 2026, {URL}."
     assert formats["Chicago"].strip() == (
-        f"Social Credit Tracker contributors. 2026. “{title_case}”. Dataset version 2026.02.01. Social Credit Tracker. January 1, 2026. {URL}."
+        f"Social Credit Tracker contributors. 2026. “{title_case}.” Dataset version 2026.02.01. Social Credit Tracker. January 1, 2026. {URL}."
     )
     assert formats["Short"].strip() == f'Social Credit Tracker, "{TITLE}", {URL} (version 2026.02.01, last reviewed 1 January 2026)'
 

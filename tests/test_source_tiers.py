@@ -13,7 +13,7 @@ import bibtexparser
 import jsonschema
 import rispy
 
-from scripts.tracker.cite import drop_repeated_title
+from scripts.tracker.cite import finish
 
 from .conftest import page
 from .test_consumers import csl_schema, render
@@ -87,7 +87,7 @@ def test_citations_carry_the_document_number_and_issuer(fixture_site: Path) -> N
     jsonschema.validate([item], csl_schema())
     assert item["number"] == NUMBER and item["authority"] == "国务院 (State Council)" and item["original-title"] == TITLE_ZH
     assert item["title"] == TITLE
-    assert formats["MLA"] == drop_repeated_title(" ".join(render("modern-language-association", item).split()))  # no author: title once
+    assert formats["MLA"] == finish("mla", item, " ".join(render("modern-language-association", item).split()))
     assert NUMBER in formats["MLA"] and NUMBER in formats["APA"]
     # the downloads, read by the reference managers' own parsers
     downloads = fixture_site / "downloads"
