@@ -280,3 +280,14 @@ def test_each_source_link_says_whether_it_is_the_original_a_repost_or_a_translat
             assert link.get_text() == want, (event["id"], source["id"])
             checked.add(want)
     assert checked == {"original", "repost", "translation"}
+
+
+def test_a_quotation_inside_a_cited_title_takes_single_quotes(site: Path) -> None:
+    box = page(site, "claims/ap-17-5m-flights-5-5m-trains-last-year").select_one(".cite-box")
+    formats = dict(
+        zip([x.get_text(strip=True) for x in box.select(".tabbed-labels label")], [c.get_text() for c in box.select("pre code")], strict=True)
+    )
+    assert "train purchases blocked 'last year'\", https://" in formats["Short"]
+    for style in ("MLA", "Chicago"):
+        assert "Train Purchases Blocked ‘Last Year.’”" in formats[style], formats[style]
+        assert '"' not in formats[style].split("”")[0]

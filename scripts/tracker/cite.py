@@ -43,7 +43,8 @@ def _long(day: dates.Day) -> str:
 
 
 def inline(r: PageRecord) -> str:
-    return f'{r.site_name}, "{r.title}", {r.url} (version {r.version}, last reviewed {_long(r.reviewed)})'
+    title = r.title.replace('"', "'")  # a quotation inside the quoted title takes single quotes
+    return f'{r.site_name}, "{title}", {r.url} (version {r.version}, last reviewed {_long(r.reviewed)})'
 
 
 # The cite box's APA, MLA and Chicago strings: the page's CSL-JSON rendered by a CSL processor
@@ -62,7 +63,7 @@ def _style(name: str) -> CitationStylesStyle:
 # strings it used (USED), so the cache holds exactly the current site's strings.
 RENDERED: dict[str, str] = {}
 USED: dict[str, str] = {}
-_RENDER_VERSION = "3"  # change when the rendering changes (styles, processor, clean-up below)
+_RENDER_VERSION = "4"  # change when the rendering changes (styles, processor, clean-up below)
 
 
 def render(style: str, item: dict[str, Any]) -> str:
@@ -83,12 +84,26 @@ def finish(style: str, item: dict[str, Any], text: str) -> str:
     US styles put a period or comma inside the closing quotation mark."""
     if not item.get("author"):
         text = drop_repeated_title(text)
-    return american_quotes(text) if style in ("mla", "chicago") else text
+    return american_quotes(inner_quotes(text)) if style in ("mla", "chicago") else text
+
+
+def inner_quotes(text: str) -> str:
+    """A quotation inside a quoted title takes single quotes (“… Blocked ‘Last Year.’”), and its
+    words the title case the processor gave the rest (it leaves a word after a quote mark alone)."""
+
+    def single(match: re.Match[str]) -> str:
+        words = match[1].split(" ")
+        return "‘" + " ".join(w[:1].upper() + w[1:] for w in words) + "’"
+
+    return re.sub(r"“[^”]*”", lambda title: re.sub(r'"([^"]+)"', single, title[0]), text)
 
 
 def american_quotes(text: str) -> str:
-    """“Title.” not “Title”. (the locale's punctuation-in-quote rule); a title ending in ? or ! takes no period."""
-    return re.sub(r"”([.,])", r"\1”", re.sub(r"([?!])”[.,]", r"\1”", text))
+    """“Title.” not “Title”. (the locale's punctuation-in-quote rule), inside a nested quotation
+    too (“… ‘Last Year.’”); a title ending in ? or ! takes no period."""
+    text = re.sub(r"([?!]’?)”[.,]", r"\1”", text)
+    text = re.sub(r"”([.,])", r"\1”", text)
+    return re.sub(r"’([.,])”", r"\1’”", text)
 
 
 # CSL styles put the title in the author's place when a work has no author, and the CSL rules
