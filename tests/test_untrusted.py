@@ -197,16 +197,20 @@ def test_every_value_the_overrides_print_is_escaped() -> None:
     assert found == []
 
 
-def test_the_embed_snippet_is_safe_to_paste(tmp_path: Path) -> None:
+def built_with(tmp_path: Path, rel: str, old: str, new: str) -> Path:
+    """The good fixtures built with one line of one file changed; the site's folder."""
     data = make_data(tmp_path / "src")
-    figure = data / "figures" / "good-figure.yaml"
-    figure.write_text(
-        figure.read_text(encoding="utf-8").replace("title: Purchases blocked (cumulative)", "title: 'Air tickets\"><img src=x onerror=alert(1)>'"),
-        encoding="utf-8",
-    )
-    root = copy_site_tree(tmp_path / "root", data)
-    result = build(root, tmp_path / "out")
+    file = data / rel
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+    result = build(copy_site_tree(tmp_path / "root", data), tmp_path / "out")
     assert result.returncode == 0, result.stderr
+    return tmp_path / "out"
+
+
+def test_the_embed_snippet_is_safe_to_paste(tmp_path: Path) -> None:
+    built_with(tmp_path, "figures/good-figure.yaml", "title: Purchases blocked (cumulative)", "title: 'Air tickets\"><img src=x onerror=alert(1)>'")
     soup = BeautifulSoup((tmp_path / "out" / "figures" / "good-figure" / "index.html").read_text(encoding="utf-8"), "html5lib")
     snippet = next(code.get_text() for code in soup.select("pre code") if "<figure>" in code.get_text())
     pasted = BeautifulSoup(snippet, "html5lib")  # what a reader's page would make of it
@@ -554,15 +558,7 @@ def test_loading_any_planted_value_never_raises(tmp_path: Path) -> None:
 def test_a_title_that_looks_like_a_link_stays_text(tmp_path: Path, clean) -> None:
     """Found by the property test: free text such as a title may read like a URL; it must reach
     pages (and meta tags) as text, never as an address a browser follows."""
-    data = make_data(tmp_path / "src")
-    event = data / "events" / "good-event.yaml"
-    event.write_text(
-        event.read_text(encoding="utf-8").replace("title: Example court publishes a list of debtors", "title: 'javascript:alert(1) [@good-source]'"),
-        encoding="utf-8",
-    )
-    root = copy_site_tree(tmp_path / "root", data)
-    result = build(root, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
+    built_with(tmp_path, "events/good-event.yaml", "title: Example court publishes a list of debtors", "title: 'javascript:alert(1) [@good-source]'")
     _elements, _attributes, schemes = shape(tmp_path / "out")
     assert schemes <= clean[1][2] and "javascript" not in schemes
     soup = BeautifulSoup((tmp_path / "out" / "events" / "good-event" / "index.html").read_text(encoding="utf-8"), "html5lib")

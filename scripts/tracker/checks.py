@@ -364,16 +364,11 @@ def key_numbers_point_at_values(data: Dataset) -> Iterator[Problem]:
             hint = did_you_mean(item["value"], values, cutoff=0.6)
             yield _problem(doc, ("numbers", i, "value"), "E340", f'the figure "{item["figure"]}" has no value dated "{item["value"]}"', hint=hint)
             continue
-        source = data.docs["sources"].get(value["source"]["source"])
-        kinds = data.vocab["source-kinds"]
-        if source is not None and source.data["kind"] in kinds and "tier" in kinds[source.data["kind"]] and tier(source.data, kinds) > 2:
-            level = tier(source.data, kinds)
-            yield _problem(
-                doc,
-                ("numbers", i, "value"),
-                "W610",
-                f'key number {i + 1} rests on a tier-{level} source ("{source.data["id"]}"); the home page names no source for it',
-            )
+        source_id = value["source"]["source"]
+        level = _tier(data, source_id)
+        if level is not None and level > 2:
+            message = f'key number {i + 1} rests on a tier-{level} source ("{source_id}"); the home page names no source for it'
+            yield _problem(doc, ("numbers", i, "value"), "W610", message)
 
 
 def published_ids_still_resolve(data: Dataset) -> Iterator[Problem]:

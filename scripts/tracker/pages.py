@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from . import charts, dates, markup, names, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
-from .model import TIER_NAMES, Entry, Site, evidence, link, tier, url
+from .model import TIER_NAMES, Entry, Site, evidence, link, url
 from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
 from .timelines import place_label
 
@@ -674,7 +674,7 @@ def headline(site: Site) -> str:
         value = next(v for v in f.data["values"] if (v.get("as_of") or v.get("period")) == item["value"])
         qualifier = f"{value['qualifier']} " if value.get("qualifier") else ""
         source = site.entries[value["source"]["source"]]
-        level = tier(source.data, kinds)
+        level = source.tier(kinds)
         if level <= 2:
             what = md_text(kinds[source.data["kind"]]["name"]).lower()
             credit = f"source: [{md_text(source.data['publisher'])}]({link(p, f.md_path, 'src-' + source.id)}) ({what})"
