@@ -45,7 +45,7 @@ def test_the_record_holds_at_least_230_events() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="198 values (2026-12-04): three values were withdrawn when their source could not be found again. "
+    reason="197 values (2026-12-04): four values were withdrawn when their sources could not be found again. "
     "Strict: once the record holds 200 this test passes, the run fails, and this marker must go.",
 )
 def test_at_least_20_figure_series_hold_at_least_200_values() -> None:
@@ -67,7 +67,7 @@ def test_every_year_from_2013_to_2025_has_at_least_6_events() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 14's target is not met: 11.5% of 1,029 citations (2026-12-04); the stored copies hold few issuing-body "
+    reason="issue 14's target is not met: 11.5% of 1,021 citations (2026-12-04); the stored copies hold few issuing-body "
     "pages. Strict: once the share reaches 35% this test passes, the run fails, and this marker must go.",
 )
 def test_at_least_35_percent_of_citations_come_from_tiers_1_and_2() -> None:
