@@ -36,6 +36,7 @@ if str(CODE_ROOT) not in sys.path:
 from scripts.tracker.citable import dataset_jsonld  # noqa: E402
 from scripts.tracker.generate import DataError, generate_pages  # noqa: E402
 from scripts.tracker.render import mark_chinese  # noqa: E402
+from scripts.tracker.search_index import make_reproducible  # noqa: E402
 
 _SERVING = False  # `mkdocs serve`: data errors are shown in the browser instead of stopping
 _ERRORS: list[str] = []  # the data's errors while serving (empty once they are fixed)
@@ -131,9 +132,10 @@ def on_post_build(config, **_kwargs) -> None:
     """Index the built site into <site_dir>/pagefind/ (not while serving pages of errors). Pages opt in with data-pagefind-body
     (docs/overrides/main.html), so source records and timelines stay out of the index.
 
-    Pagefind 1.5.2's output was checked to be byte-identical across builds of one commit
-    (tests/test_hardening.py compares two whole builds). It runs in the site folder with no
-    PAGEFIND_* variables, so no stray pagefind.yml or environment changes the index.
+    Pagefind 1.5.2 writes all but its filter index the same way on every run; make_reproducible
+    puts that in a fixed order (tests/test_hardening.py compares two whole builds). It runs in
+    the site folder with no PAGEFIND_* variables, so no stray pagefind.yml or environment
+    changes the index.
     """
     if _ERRORS:
         return
@@ -148,6 +150,10 @@ def on_post_build(config, **_kwargs) -> None:
         raise Abort(f"Pagefind could not be run: {exc}") from None
     if result.returncode:
         raise Abort(f"Pagefind failed to index {site_dir}:\n{(result.stdout + result.stderr).strip()}")
+    try:
+        make_reproducible(site_dir / "pagefind")
+    except (OSError, ValueError) as exc:
+        raise Abort(f"Pagefind's filter index could not be put in a fixed order: {exc}") from None
 
 
 # ---------------------------------------------------------------- hardening of every page

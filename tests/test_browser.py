@@ -16,7 +16,7 @@ from urllib.parse import quote, urlparse, urlsplit
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from .conftest import ROOT
 
@@ -413,3 +413,26 @@ def test_a_status_explains_itself_and_links_say_what_they_are(watched: Watched) 
     assert page.locator("ol.sources a.external", has_text="original").count() >= 1
     assert page.locator("ol.sources a.external", has_text=re.compile(r"^link$")).count() == 0
     assert "Published " in page.locator("ol.sources li").first.inner_text()
+
+
+def test_search_filters_by_kind_and_category_and_keeps_them_in_the_address(watched: Watched) -> None:
+    page = watched.visit("search/?q=surveillance&kind=Claim")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
+    kinds = lambda: {t for t in page.locator(".pagefind-ui__result-tag").all_inner_texts() if t.startswith("Kind: ")}  # noqa: E731
+    assert kinds() == {"Kind: Claim"}
+    assert page.get_by_label(re.compile(r"^Claim \(\d+\)$")).is_checked()
+    page.get_by_label(re.compile(r"^Event \(\d+\)$")).check()  # one kind at a time: Claim is unticked
+    page.wait_for_url(re.compile(r"/search/\?q=surveillance&kind=Event$"))
+    expect(page.get_by_label(re.compile(r"^Claim \(\d+\)$"))).not_to_be_checked()
+    expect(page.locator(".pagefind-ui__result-tag", has_text="Kind: Claim")).to_have_count(0)
+    expect(page.locator(".pagefind-ui__result-tag", has_text="Kind: Event").first).to_be_visible()
+    assert kinds() == {"Kind: Event"}
+    message = page.locator(".pagefind-ui__message")
+    before = message.inner_text()
+    page.locator("summary", has_text="Category").click()
+    page.get_by_label(re.compile(r"^Xinjiang \(\d+\)$")).check()
+    page.wait_for_url(re.compile(r"/search/\?q=surveillance&kind=Event&category=Xinjiang$"))
+    expect(message).not_to_have_text(before)  # the narrower results have come
+    expect(message).to_have_text(re.compile(r"^\d+ results? for surveillance$"))
+    page.locator(".pagefind-ui__result-link").first.click()
+    assert page.locator(".entry-meta").inner_text().count("Xinjiang") >= 1

@@ -10,10 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from scripts import mkdocs_hooks
+from scripts.tracker.search_index import read
 
 from .conftest import ROOT, page
 
@@ -114,3 +116,31 @@ def test_every_page_has_a_search_form_that_works_without_javascript(site: Path) 
 def test_a_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
     with pytest.raises(Abort, match=r"Pagefind failed(.|\n)*not able to build an index"):
         mkdocs_hooks.on_post_build({"site_dir": str(tmp_path)})  # nothing to index
+
+
+def test_each_entry_can_be_filtered_by_its_kind_and_categories(site: Path) -> None:
+    found = fragments(site)
+    categories = yaml_names(ROOT / "data" / "vocab" / "categories.yaml")
+    for kind, label in (("events", "Event"), ("figures", "Figure"), ("claims", "Claim")):
+        for file in sorted((ROOT / "data" / kind).glob("*.yaml"))[:5]:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            filters = found[f"/{kind}/{file.stem}/"]["filters"]
+            assert filters["kind"] == [label], file
+            assert sorted(filters["category"]) == sorted(categories[c] for c in data["categories"]), file
+    assert "filters" not in found["/methodology/"] or not found["/methodology/"]["filters"]
+
+
+def test_the_filter_index_lists_kinds_and_categories_in_sorted_order(site: Path) -> None:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = read(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    index = {name: read(site / "pagefind" / "filter" / f"{file}.pf_filter")[1] for name, file in meta[3]}
+    assert list(index) == ["category", "kind"]
+    counts = {value: len(pages) for value, pages in index["kind"]}
+    kinds = (("claims", "Claim"), ("events", "Event"), ("figures", "Figure"))
+    assert counts == {label: len(list((ROOT / "data" / kind).glob("*.yaml"))) for kind, label in kinds}
+    names = [value for value, _ in index["category"]]
+    assert names == sorted(names) == sorted(yaml_names(ROOT / "data" / "vocab" / "categories.yaml").values())
+
+
+def yaml_names(path: Path) -> dict[str, str]:
+    return {key: value["name"] for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items()}

@@ -161,9 +161,11 @@ def search_meta(site: Site, entry: Entry) -> str:
         judged = ("status", vocab_name(site, "statuses", d["status"]))
         when = entry.date.label if entry.kind == "events" else f"latest value {figure_value_label(entry, d['values'][-1])}"
     meta = [("kind", kind), judged, ("date", when)]
-    # No Pagefind filters (by kind, category): Pagefind 1.5.2 writes filter values in hash-map
-    # order, so two builds of one commit would differ (tests/test_hardening.py compares them).
+    # The search page's filters. Pagefind writes their index in no fixed order; search_index.py
+    # puts it in one after each build, so two builds of one commit stay byte-identical.
+    filters = [("kind", kind)] + [("category", vocab_name(site, "categories", c)) for c in d.get("categories", [])]
     spans = [f'<span data-pagefind-meta="{key}">{plain(value)}</span>' for key, value in meta]
+    spans += [f'<span data-pagefind-filter="{key}">{plain(value)}</span>' for key, value in filters]
     return '<div class="search-meta" hidden data-pagefind-ignore="index">' + "".join(spans) + "</div>\n"
 
 

@@ -10,7 +10,19 @@
   if (!element || typeof window.PagefindUI === "undefined") {
     return;
   }
-  var query = new URLSearchParams(window.location.search).get("q") || "";
+  // The filters (data-pagefind-filter in each entry's page) are kept in the address too, as
+  // ?kind=Event&category=Xinjiang, so a filtered search can be shared.
+  var FILTERS = ["kind", "category"];
+  var params = new URLSearchParams(window.location.search);
+  var query = params.get("q") || "";
+  var chosen = {};
+  FILTERS.forEach(function (name) {
+    var values = params.getAll(name);
+    if (values.length) {
+      chosen[name] = name === "kind" ? values.slice(-1) : values;
+    }
+  });
+  var wide = window.matchMedia("(min-width: 60em)").matches;
   var ui = new window.PagefindUI({
     element: element,
     showImages: false,
@@ -25,6 +37,9 @@
     // for "flight", "17.5 million" and "Rongcheng" (tests/test_browser.py).
     ranking: { pageLength: 0.3 },
     autofocus: query === "",
+    // on a desk screen the three kinds show at once; on a phone the filters stay folded above
+    // the results unless the address chose some
+    openFilters: wide ? ["kind"].concat(Object.keys(chosen)) : Object.keys(chosen),
     translations: { placeholder: "For example: Rongcheng points" }
   });
   // Pagefind's input has only a placeholder; give it a visible label (kept outside the part
@@ -42,9 +57,52 @@
   if (header) {
     header.value = query;
   }
+  if (Object.keys(chosen).length) {
+    ui.triggerFilters(chosen);
+  }
   if (query) {
     ui.triggerSearch(query);
   }
+
+  function ticked() {
+    var filters = {};
+    element.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (box) {
+      (filters[box.name] = filters[box.name] || []).push(box.value);
+    });
+    return filters;
+  }
+
+  function keepAddress(filters) {
+    var next = new URLSearchParams(window.location.search);
+    if (input && input.value) {
+      next.set("q", input.value);
+    } else {
+      next.delete("q");
+    }
+    FILTERS.forEach(function (name) {
+      next.delete(name);
+      (filters[name] || []).forEach(function (value) {
+        next.append(name, value);
+      });
+    });
+    var search = next.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+  }
+
+  // Pagefind keeps a page only if it has every ticked value. Categories narrow that way (an
+  // entry can be in several); a page is of one kind only, so ticking a kind unticks the others.
+  element.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box.classList.contains("pagefind-ui__filter-checkbox")) {
+      return;
+    }
+    var filters = ticked();
+    if (box.name === "kind" && box.checked) {
+      filters.kind = [box.value];
+      ui.triggerFilters(filters);
+    }
+    keepAddress(filters);
+  });
 
   // the address follows once the reader pauses (Chromium asks for the icon again on each change)
   var pending = null;
@@ -57,14 +115,7 @@
     }
     clearTimeout(pending);
     pending = setTimeout(function () {
-      var params = new URLSearchParams(window.location.search);
-      if (input.value) {
-        params.set("q", input.value);
-      } else {
-        params.delete("q");
-      }
-      var search = params.toString();
-      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      keepAddress(ticked());
     }, 400);
   });
 })();
