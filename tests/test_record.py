@@ -43,11 +43,6 @@ def test_the_record_holds_at_least_230_events() -> None:
     assert count >= 230, f"{count} events"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="197 values (2026-12-04): four values were withdrawn when their sources could not be found again. "
-    "Strict: once the record holds 200 this test passes, the run fails, and this marker must go.",
-)
 def test_at_least_20_figure_series_hold_at_least_200_values() -> None:
     figures = record().of_kind("figures")
     values = sum(len(f.data["values"]) for f in figures)

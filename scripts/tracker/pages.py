@@ -391,9 +391,17 @@ def _sources_by_title(site: Site) -> dict[str, list[Entry]]:
     return groups
 
 
+def _same_day_twins(site: Site, s: Entry) -> int:
+    """How many records share this one's title, publisher and date: the pages of one
+    multi-page document (a white paper's sections) do."""
+    title = s.data.get("title_en") or s.data["title"]
+    return sum(o.data["publisher"] == s.data["publisher"] and o.date == s.date for o in _sources_by_title(site)[title])
+
+
 def source_page_title(site: Site, s: Entry) -> str:
     """The title, made unique where copies of one article (or untitled pages) share it: then
-    with the publisher, and the date or id if that is not enough."""
+    with the publisher, and the date or id if that is not enough (both, for the pages of one
+    multi-page document)."""
     title = s.data.get("title_en") or s.data["title"]
     twins = _sources_by_title(site)[title]
     if len(twins) == 1:
@@ -401,16 +409,22 @@ def source_page_title(site: Site, s: Entry) -> str:
     with_publisher = f"{title} ({s.data['publisher']})"
     if sum(o.data["publisher"] == s.data["publisher"] for o in twins) == 1:
         return with_publisher
-    return f"{title} ({s.data['publisher']}, {s.date.label if s.date else s.id})"
+    if not s.date:
+        return f"{title} ({s.data['publisher']}, {s.id})"
+    if _same_day_twins(site, s) == 1:
+        return f"{title} ({s.data['publisher']}, {s.date.label})"
+    return f"{title} ({s.data['publisher']}, {s.date.label}, {s.id})"
 
 
 def source_description(site: Site, s: Entry) -> str:
     """Unique per record: the document's title, publisher, date and (if not English) language,
-    which tells apart a report's English and German pages."""
+    which tells apart a report's English and German pages; the address, for the pages of one
+    multi-page document."""
     d = s.data
     when = s.date.label if s.date else "undated"
     language = "" if d["language"] == "en" else f", in {site.vocab['languages'][d['language']]['name']}"
-    return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when}{language})."
+    where = f", page at {d['url']}" if _same_day_twins(site, s) > 1 else ""
+    return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when}{language}{where})."
 
 
 def document_rows(document: dict | None) -> list[tuple[str, str]]:
