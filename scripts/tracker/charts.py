@@ -26,7 +26,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import dates
 from .export import BOM, safe_cell
-from .model import Entry
+from .model import Entry, value_date, value_label
 from .render import xml_text
 from .writes import inside, write_if_changed
 
@@ -41,7 +41,7 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 def value_day(value: dict) -> tuple[dt.date, dt.date]:
     """The span a value covers: a period's first to last day, or the as-of day (twice)."""
-    when = dates.parse(value.get("as_of") or value["period"])
+    when = dates.parse(value_date(value))
     if "period" in value:
         return when.start.first, (when.end or when.start).last
     day = when.start.first if when.qualifier == "before" else as_of_span(value)[1]
@@ -73,8 +73,7 @@ def source_numbers(figure: Entry) -> dict[str, int]:
 
 def point_label(figure: Entry, value: dict) -> str:
     """What a reader reads off a point: date, value with unit, and the source's number."""
-    when = dates.parse(value.get("as_of") or value["period"]).label
-    when = f"as of {when}" if "as_of" in value else when
+    when = value_label(value)
     qualifier = f"{value['qualifier']} " if value.get("qualifier") else ""
     number = source_numbers(figure)[value["source"]["source"]]
     return f"{when}: {qualifier}{_number(float(value['value']))} {figure.data['unit']} (source [{number}])"
@@ -334,11 +333,8 @@ def csv_text(figure: Entry) -> str:
     writer.writerow(["date", "date_label", "qualifier", "value", "unit", "source_number", "source_id", "locator", "note"])
     numbers = source_numbers(figure)
     for v in figure.data["values"]:
-        when = v.get("as_of") or v["period"]
-        label = dates.parse(when).label
-        label = f"as of {label}" if "as_of" in v else label
         src = v["source"]
-        row = [when, label, v.get("qualifier", ""), v["value"], figure.data["unit"], numbers[src["source"]], src["source"]]
+        row = [value_date(v), value_label(v), v.get("qualifier", ""), v["value"], figure.data["unit"], numbers[src["source"]], src["source"]]
         writer.writerow([safe_cell(c) for c in (*row, src.get("locator", ""), v.get("note", ""))])
     return out.getvalue()
 
@@ -365,7 +361,7 @@ def chart_text(figure: Entry) -> tuple[str, str]:
 
 
 def _label(value: dict) -> str:
-    return dates.parse(value.get("as_of") or value["period"]).label
+    return dates.parse(value_date(value)).label
 
 
 def _xml(text: str) -> str:

@@ -17,7 +17,7 @@ from . import dates
 from .canonical import canonical_text
 from .dataset import REGISTER_DIR, Dataset, entry_files
 from .load import Document, read_text
-from .model import evidence, tier
+from .model import evidence, tier, value_date
 from .parallel import parallel_map
 from .problems import Problem
 from .render import complexity_problem
@@ -358,7 +358,7 @@ def key_numbers_point_at_values(data: Dataset) -> Iterator[Problem]:
                 message = f'key number {i + 1} names the figure "{item["figure"]}", which does not exist'
                 yield _problem(doc, ("numbers", i, "figure"), "E303", message, hint=hint)
             continue
-        values = {v.get("as_of") or v.get("period"): v for v in figure.data["values"]}
+        values = {value_date(v): v for v in figure.data["values"]}
         value = values.get(item["value"])
         if value is None:
             hint = did_you_mean(item["value"], values, cutoff=0.6)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Site
+from .model import TIER_LEGEND, Site
 from .settings import Settings
 
 VOCABS = ("categories", "languages", "places", "source-kinds", "statuses", "verdicts")
@@ -124,7 +124,7 @@ def table_schemas(site: Site, figure_enums: dict[str, list[str]]) -> dict[str, d
                 _field("repost_of"),
                 {
                     **_field("tier", "integer", required=True, enum=[1, 2, 3, 4]),
-                    "description": "1 issuing body, 2 full-text translation, 3 outlet, 4 repost, aggregator or blog",
+                    "description": TIER_LEGEND,
                 },
                 {**_field("title_note"), "description": "what the record is, where the copy shows no headline (not a title)"},
                 _field("document_title_zh"),

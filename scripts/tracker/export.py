@@ -17,7 +17,7 @@ from typing import Any
 
 from . import cite, datapackage, names
 from .load import read_text
-from .model import Site
+from .model import TIER_LEGEND, Site
 from .render import xml_text
 from .settings import Settings
 from .validate import REQUIRED_SCHEMAS
@@ -76,7 +76,7 @@ KIND_COLUMNS = {  # CSV columns per kind: (column, what it means)
         ("language", "ISO 639-1 code"),
         ("kind", "kind of publisher (see vocab/source-kinds.csv)"),
         ("repost_of", "the original, when this copy is a repost"),
-        ("tier", "source tier, derived from kind and repost_of: 1 issuing body, 2 full-text translation, 3 outlet, 4 repost, aggregator or blog"),
+        ("tier", f"source tier, derived from kind and repost_of: {TIER_LEGEND}"),
         ("title_note", "what the record is, where the copy shows no headline (not a title)"),
         ("document_title_zh", "the official document's Chinese title, for laws and official documents"),
         ("document_number", "the document number (文号)"),
@@ -193,8 +193,7 @@ def _flat_document(record: dict[str, Any]) -> dict[str, Any]:
 TIER_SCHEMA = {
     "type": "integer",
     "enum": [1, 2, 3, 4],
-    "description": "Derived by the tracker from kind and repost_of (never curated): 1 issuing body, 2 full-text translation, "
-    "3 outlet, 4 repost, aggregator or blog. See the methodology's Source tiers.",
+    "description": f"Derived by the tracker from kind and repost_of (never curated): {TIER_LEGEND}. See the methodology's Source tiers.",
 }
 
 

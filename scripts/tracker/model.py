@@ -12,6 +12,19 @@ from .settings import Settings
 
 # what each tier means, in the words the pages and the methodology's "Source tiers" section use
 TIER_NAMES = {1: "issuing body", 2: "full-text translation", 3: "outlet's own report", 4: "repost, aggregator or blog"}
+TIER_LEGEND = ", ".join(f"{n} {name}" for n, name in TIER_NAMES.items())  # for download descriptions
+
+
+def value_date(value: dict[str, Any]) -> str:
+    """A figure value's date as written in the data (as_of or period): how a value is named."""
+    return value.get("as_of") or value["period"]
+
+
+def value_label(value: dict[str, Any]) -> str:
+    """A figure value's date for readers: "as of 31 December 2018" for a stock or running total
+    at a date, "July 2019" for a period."""
+    when = dates.parse(value_date(value)).label
+    return f"as of {when}" if "as_of" in value else when
 
 
 def tier(source: dict[str, Any], kinds: dict[str, dict[str, Any]]) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from . import charts, dates, markup, names, timelines
 from .citable import changelog_page, cite_section, coins, correction_link, head_meta, source_coins, tombstone_page
-from .model import TIER_NAMES, Entry, Site, evidence, link, url
+from .model import TIER_NAMES, Entry, Site, evidence, link, url, value_date, value_label
 from .render import first_sentence, generated_page, markdown_to_html, md_text, plain
 from .timelines import place_label
 
@@ -159,7 +159,7 @@ def search_meta(site: Site, entry: Entry) -> str:
         when = f"reviewed {dates.parse(d['reviewed']).label}"
     else:
         judged = ("status", vocab_name(site, "statuses", d["status"]))
-        when = entry.date.label if entry.kind == "events" else f"latest value {figure_value_label(entry, d['values'][-1])}"
+        when = entry.date.label if entry.kind == "events" else f"latest value {value_label(d['values'][-1])}"
     meta = [("kind", kind), judged, ("date", when)]
     # The search page's filters. Pagefind writes their index in no fixed order; search_index.py
     # puts it in one after each build, so two builds of one commit stay byte-identical.
@@ -266,7 +266,7 @@ def event_page(site: Site, e: Entry) -> str:
 
 def value_anchor(value: dict) -> str:
     """A figure value's stable anchor, from its date: #value-2018-12-31, #value-before-2019-02."""
-    return "value-" + re.sub(r"[^0-9a-z]+", "-", (value.get("as_of") or value["period"]).lower()).strip("-")
+    return "value-" + re.sub(r"[^0-9a-z]+", "-", value_date(value).lower()).strip("-")
 
 
 def chart_downloads(site: Site, f: Entry) -> str:
@@ -282,11 +282,6 @@ def chart_downloads(site: Site, f: Entry) -> str:
     return markup.para(f"Download the chart as {svg} or {png}, or its values as {csv}. To embed the chart, paste:") + markup.code_block(plain(embed))
 
 
-def figure_value_label(fig: Entry, value: dict) -> str:
-    when = dates.parse(value.get("as_of") or value["period"]).label
-    return f"as of {when}" if "as_of" in value else when
-
-
 def figure_page(site: Site, f: Entry) -> str:
     p = f.md_path
     d = f.data
@@ -299,7 +294,7 @@ def figure_page(site: Site, f: Entry) -> str:
         ("Place", plain(place_label(site, d["place"]))),
         ("Categories", categories_links(site, f)),
         ("Status", status_link(site, p, d["status"])),
-        ("Latest value", f'<a href="#{value_anchor(d["values"][-1])}">{figure_value_label(f, d["values"][-1])}</a>'),
+        ("Latest value", f'<a href="#{value_anchor(d["values"][-1])}">{value_label(d["values"][-1])}</a>'),
         *record_rows(f),
     ]
     caveats = ""
@@ -314,7 +309,7 @@ def figure_page(site: Site, f: Entry) -> str:
         locator = f", {plain(src['locator'])}" if src.get("locator") else ""
         rows_of_values.append(
             [
-                f'<span id="{value_anchor(v)}"></span>{figure_value_label(f, v)}',
+                f'<span id="{value_anchor(v)}"></span>{value_label(v)}',
                 f"{qualifier}{number(v['value'])}",
                 markup.link(f"#src-{src['source']}", f"[{numbers[src['source']][1]}]") + locator,
                 plain(v.get("note", "")),
@@ -391,29 +386,26 @@ def _sources_by_title(site: Site) -> dict[str, list[Entry]]:
     return groups
 
 
-def _same_day_twins(site: Site, s: Entry) -> int:
-    """How many records share this one's title, publisher and date: the pages of one
-    multi-page document (a white paper's sections) do."""
-    title = s.data.get("title_en") or s.data["title"]
-    return sum(o.data["publisher"] == s.data["publisher"] and o.date == s.date for o in _sources_by_title(site)[title])
+def _twins(site: Site, s: Entry) -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """The records sharing this one's title; of those, its publisher; of those, its date (the
+    pages of one multi-page document, such as a white paper's sections, share all three)."""
+    same_title = _sources_by_title(site)[s.data.get("title_en") or s.data["title"]]
+    same_publisher = [o for o in same_title if o.data["publisher"] == s.data["publisher"]]
+    return same_title, same_publisher, [o for o in same_publisher if o.date == s.date]
 
 
 def source_page_title(site: Site, s: Entry) -> str:
     """The title, made unique where copies of one article (or untitled pages) share it: then
-    with the publisher, and the date or id if that is not enough (both, for the pages of one
-    multi-page document)."""
+    with the publisher, and the date if that is not enough, and the id if that is not either."""
     title = s.data.get("title_en") or s.data["title"]
-    twins = _sources_by_title(site)[title]
-    if len(twins) == 1:
+    same_title, same_publisher, same_day = _twins(site, s)
+    if len(same_title) == 1:
         return title
-    with_publisher = f"{title} ({s.data['publisher']})"
-    if sum(o.data["publisher"] == s.data["publisher"] for o in twins) == 1:
-        return with_publisher
-    if not s.date:
-        return f"{title} ({s.data['publisher']}, {s.id})"
-    if _same_day_twins(site, s) == 1:
+    if len(same_publisher) == 1:
+        return f"{title} ({s.data['publisher']})"
+    if s.date and len(same_day) == 1:
         return f"{title} ({s.data['publisher']}, {s.date.label})"
-    return f"{title} ({s.data['publisher']}, {s.date.label}, {s.id})"
+    return f"{title} ({', '.join([s.data['publisher'], *([s.date.label] if s.date else []), s.id])})"
 
 
 def source_description(site: Site, s: Entry) -> str:
@@ -423,7 +415,7 @@ def source_description(site: Site, s: Entry) -> str:
     d = s.data
     when = s.date.label if s.date else "undated"
     language = "" if d["language"] == "en" else f", in {site.vocab['languages'][d['language']]['name']}"
-    where = f", page at {d['url']}" if _same_day_twins(site, s) > 1 else ""
+    where = f", page at {d['url']}" if len(_twins(site, s)[2]) > 1 else ""
     return f"The tracker's record of a document: {d.get('title_en') or d['title']} ({d['publisher']}, {when}{language}{where})."
 
 
@@ -553,7 +545,7 @@ def figures_index(site: Site) -> str:
             + markup.heading(3, markup.link(url(p, f.url_path), plain(f.title)), f.id)
             + f'<figure class="spark">{charts.sparkline(f)}</figure>\n'
             + markup.para(
-                f"Latest: <strong>{qualifier}{number(last['value'])}</strong> {plain(f.data['unit'])}, {figure_value_label(f, last)}. "
+                f"Latest: <strong>{qualifier}{number(last['value'])}</strong> {plain(f.data['unit'])}, {value_label(last)}. "
                 f"{len(f.data['values'])} values; {f.data['counting']}; counts {f.data['counts'].replace('-', ' ')}; "
                 f"issued by {plain(f.data['issuer'])}. {coins(site, f)}"
             )
@@ -687,7 +679,7 @@ def headline(site: Site) -> str:
     cards = []
     for item in site.key_numbers:
         f = site.entries[item["figure"]]
-        value = next(v for v in f.data["values"] if (v.get("as_of") or v.get("period")) == item["value"])
+        value = next(v for v in f.data["values"] if value_date(v) == item["value"])
         qualifier = f"{value['qualifier']} " if value.get("qualifier") else ""
         source = site.entries[value["source"]["source"]]
         level = source.tier(kinds)
@@ -697,7 +689,7 @@ def headline(site: Site) -> str:
         else:
             credit = f"the copy cited is not the issuer's own text ([tier {level}]({link(p, 'methodology.md', 'source-tiers')}))"
         cards.append(
-            f"- **{qualifier}{number(value['value'])}** {md_text(f.data['unit'])}, {figure_value_label(f, value)}. {md_text(item['explanation'])}  \n"
+            f"- **{qualifier}{number(value['value'])}** {md_text(f.data['unit'])}, {value_label(value)}. {md_text(item['explanation'])}  \n"
             f"  [{md_text(f.title)}]({link(p, f.md_path, 'values')}), according to {md_text(f.data['issuer'])}; {credit}."
         )
     counts = {k: len(site.of_kind(k)) for k in KIND_TITLES}

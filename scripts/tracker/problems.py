@@ -56,12 +56,12 @@ CODES: dict[str, tuple[str, str]] = {
     "E330": ("not-canonical", "rewrite the file in canonical form: make format FILES=FILE"),
     "E331": ("placeholder", "replace the TODO left by `make new` with the real value"),
     "E332": ("too-complex", "write plain sentences: cite with [@id], and keep lists and quotes a few levels deep"),
-    "E340": ("no-such-value", "name one of the series' values by its as_of or period, exactly as the series writes it"),
     "E333": (
         "placeholder-title",
         "write the headline exactly as published; where the copy shows none, describe the record in title_note"
         " (shown apart from the title, never cited as one)",
     ),
+    "E340": ("no-such-value", "name one of the series' values by its as_of or period, exactly as the series writes it"),
     "E400": ("bad-date", "write a real calendar date: YYYY, YYYY-MM or YYYY-MM-DD"),
     "E401": ("future-date", "a date cannot be later than today; check the year"),
     "E402": ("reversed-range", "write the earlier date first: START/END"),
@@ -74,11 +74,11 @@ CODES: dict[str, tuple[str, str]] = {
     "W602": ("reposts-only", "find the original publisher's copy, or set status: reposts-only"),
     "W603": ("unregistered-id", "record the new id in the register: make register"),
     "W604": ("source-not-yet-cited", "cite it from the entry you are writing; the full check (make check) fails until an entry does"),
-    "W610": ("key-number-below-tier-2", "cite the issuing body's own text or a full-text translation for this value (methodology: source tiers)"),
     "W605": (
         "tier-4-only",
         "cite the issuing body's own text, a full-text translation or an outlet's own report (tiers 1-3); see Source tiers in the methodology",
     ),
+    "W610": ("key-number-below-tier-2", "cite the issuing body's own text or a full-text translation for this value (methodology: source tiers)"),
 }
 
 
