@@ -1,5 +1,5 @@
 """The record's targets (issue 14), on the real data: how much it holds, that every year since
-the court list began is covered, that most of what it says rests on the issuing bodies' own
+the court list began is covered, that at least 35% of its citations are the issuing bodies' own
 texts or full-text translations, that no title is a placeholder, and that the home page
 credits no number to a repost. Each failure message gives the current number."""
 
@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-
-import pytest
 
 from scripts.tracker.checks import placeholder_in_title
 from scripts.tracker.dataset import load_dataset
@@ -60,11 +58,6 @@ def test_every_year_from_2013_to_2025_has_at_least_6_events() -> None:
     assert not thin, f"years with fewer than 6 events (year: events): {thin}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14's target is not met: 24.8% of 1,284 citations (2026-12-04; 11.5% at the start of the day); the stored "
-    "copies hold few issuing-body pages. Strict: once the share reaches 35% this test passes, the run fails, and this marker must go.",
-)
 def test_at_least_35_percent_of_citations_come_from_tiers_1_and_2() -> None:
     site = record()
     kinds = site.vocab["source-kinds"]
